@@ -1,0 +1,39 @@
+using Emulator.State;
+
+namespace Emulator.ControlPlane;
+
+public sealed record StateResponse(IReadOnlyList<OrganizationView> Organizations, IReadOnlyList<AccountView> Accounts);
+
+public sealed record OrganizationView(
+    string Id, string Arn, string FeatureSet, string ManagementAccountId, string RootId, IReadOnlyList<TrustedServiceView> TrustedServices);
+
+public sealed record TrustedServiceView(string ServicePrincipal, DateTimeOffset DateEnabled);
+
+public sealed record AccountView(string Id, string? Name, string? Email, string? OrganizationId, string? Status, IReadOnlyList<RoleView> Roles);
+
+public sealed record RoleView(string RoleName, string Arn, string Path, string? LinkedService, bool Protected);
+
+/// <summary>A read-only snapshot of the whole state for GET /_emulator/state.</summary>
+public static class StateView
+{
+    public static StateResponse Of(Tx tx)
+    {
+        var organizations = tx.Organizations.FindAll().OrderBy(o => o.Id).Select(o => new OrganizationView(
+            o.Id, o.Arn, o.FeatureSet, o.ManagementAccountId, o.RootId,
+            tx.TrustedServices.Find(s => s.OrganizationId == o.Id).OrderBy(s => s.ServicePrincipal)
+                .Select(s => new TrustedServiceView(s.ServicePrincipal, s.DateEnabled)).ToList())).ToList();
+
+        var rolesByAccount = tx.Roles.FindAll().GroupBy(r => r.AccountId).ToDictionary(g => g.Key, g => g.ToList());
+        var known = tx.Accounts.FindAll().ToDictionary(a => a.Id);
+        var accounts = known.Keys.Union(rolesByAccount.Keys).Order(StringComparer.Ordinal).Select(id =>
+        {
+            known.TryGetValue(id, out var account);
+            var roles = rolesByAccount.GetValueOrDefault(id) ?? [];
+            return new AccountView(id, account?.Name, account?.Email, account?.OrganizationId, account?.Status,
+                roles.OrderBy(r => r.RoleName, StringComparer.Ordinal)
+                    .Select(r => new RoleView(r.RoleName, r.Arn, r.Path, r.LinkedService,
+                        Services.TrustModel.TrustedAccessRules.IsInUse(tx, r))).ToList());
+        }).ToList();
+        return new StateResponse(organizations, accounts);
+    }
+}

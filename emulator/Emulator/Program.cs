@@ -1,0 +1,18 @@
+using Emulator.Hosting;
+
+try
+{
+    var app = EmulatorApp.Build(args);
+    await app.RunAsync();
+    return 0;
+}
+catch (ArgumentException bad)
+{
+    await Console.Error.WriteLineAsync($"error: {bad.Message}");
+    await Console.Error.WriteLineAsync(
+        "usage: Emulator [--host 127.0.0.1] [--port 4599] [--data <file> | --in-memory] [--default-account 000000000000] [--region us-east-1]");
+    return 2;
+}
+
+/// <summary>The entry point; public so that WebApplicationFactory&lt;Program&gt; can host the emulator in tests.</summary>
+public partial class Program;

@@ -1,0 +1,57 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Emulator.Core;
+
+namespace Emulator.Protocol;
+
+/// <summary>awsJson1_1: the operation comes from X-Amz-Target, members are a JSON object, timestamps are epoch seconds.</summary>
+public sealed class AwsJsonProtocol : IWireProtocol
+{
+    public const string ContentType = "application/x-amz-json-1.1";
+
+    public JsonObject ParseInput(HttpRequest request, byte[] body, ServiceModel model, OperationModel operation)
+    {
+        if (body.Length == 0 || body.All(b => b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t')) return new JsonObject();
+        try
+        {
+            return JsonNode.Parse(body) as JsonObject
+                ?? throw Serialization("Start of structure or map found where not expected.");
+        }
+        catch (JsonException)
+        {
+            throw Serialization("Request body is not valid JSON.");
+        }
+    }
+
+    public AwsException? ProtocolViolation(IReadOnlyList<Violation> violations) =>
+        violations.FirstOrDefault(v => v.Kind == ViolationKind.WrongType) is { } wrong
+            ? Serialization(wrong.Text)
+            : null;
+
+    public async Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, JsonNode? output, string requestId)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = ContentType;
+        if (output is null || operation.OutputShape is null) { context.Response.ContentLength = 0; return; }
+        var encoded = JsonShapes.EncodeTimestamps(model, model.Shape(operation.OutputShape), output,
+            t => JsonValue.Create(Timestamps.ToEpochSeconds(t)));
+        var bytes = Encoding.UTF8.GetBytes(encoded!.ToJsonString());
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes);
+    }
+
+    public async Task WriteError(HttpContext context, ServiceModel model, AwsException error, string requestId)
+    {
+        var body = new JsonObject { ["__type"] = error.Code, ["Message"] = error.Message };
+        foreach (var (name, value) in error.Fields) body[name] = value;
+        context.Response.StatusCode = error.Status;
+        context.Response.ContentType = ContentType;
+        context.Response.Headers["x-amzn-ErrorType"] = error.Code;
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes);
+    }
+
+    public static AwsException Serialization(string message) => new("SerializationException", message);
+}

@@ -1,0 +1,18 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Emulator.Protocol;
+
+/// <summary>Timestamp encodings per protocol: epoch seconds in JSON, ISO-8601 in XML.</summary>
+public static class Timestamps
+{
+    public static DateTimeOffset Read(JsonNode node) =>
+        node is JsonValue v && v.TryGetValue<double>(out var seconds)
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000))
+            : DateTimeOffset.Parse((string)node!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    public static double ToEpochSeconds(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
+
+    public static string ToIso8601(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

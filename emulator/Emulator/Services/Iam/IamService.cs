@@ -1,0 +1,14 @@
+using Emulator.Protocol;
+
+namespace Emulator.Services.Iam;
+
+/// <summary>IAM (Query protocol, version 2010-05-08): the operations the emulator implements.</summary>
+public static class IamService
+{
+    public static ServiceDefinition Definition()
+    {
+        var table = new OperationTable();
+        RoleOperations.Register(table);
+        return new ServiceDefinition(ServiceModel.Load("iam"), new AwsQueryProtocol(), table, IamErrors.Validation);
+    }
+}

@@ -1,0 +1,15 @@
+using Emulator.Protocol;
+
+namespace Emulator.Services.Organizations;
+
+/// <summary>AWS Organizations (awsJson1_1, AWSOrganizationsV20161128): the operations the emulator implements.</summary>
+public static class OrganizationsService
+{
+    public static ServiceDefinition Definition()
+    {
+        var table = new OperationTable();
+        OrganizationOperations.Register(table);
+        TrustedAccessOperations.Register(table);
+        return new ServiceDefinition(ServiceModel.Load("organizations"), new AwsJsonProtocol(), table, OrganizationsErrors.Validation);
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text;
+using Emulator.Core;
+
+namespace Emulator.Services;
+
+/// <summary>One page of a list ordered by a stable key, and the opaque token for the next page.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextToken);
+
+public static class Paging
+{
+    /// <param name="ordered">Items sorted by <paramref name="key"/>; the token remembers the last key served.</param>
+    /// <param name="invalidToken">The service's error for a token it did not issue.</param>
+    public static Page<T> Slice<T>(IEnumerable<T> ordered, Func<T, string> key, string? token, int pageSize, Func<AwsException> invalidToken)
+    {
+        var after = token is null ? null : Decode(token) ?? throw invalidToken();
+        var remaining = after is null ? ordered : ordered.SkipWhile(item => string.CompareOrdinal(key(item), after) <= 0);
+        var page = remaining.Take(pageSize + 1).ToList();
+        if (page.Count <= pageSize) return new Page<T>(page, null);
+        page.RemoveAt(pageSize);
+        return new Page<T>(page, Encode(key(page[^1])));
+    }
+
+    private static string Encode(string lastKey) => Convert.ToBase64String(Encoding.UTF8.GetBytes("after:" + lastKey));
+
+    private static string? Decode(string token)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            return text.StartsWith("after:", StringComparison.Ordinal) ? text["after:".Length..] : null;
+        }
+        catch (FormatException) { return null; }
+    }
+}
