@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using Emulator.ClientTests.Support;
+
+namespace Emulator.ClientTests;
+
+/// <summary>samples/trusted-access-lab.sh, run as a user would, against a fresh emulator.</summary>
+public sealed class LabScriptTests : EmulatorTest
+{
+    [Fact]
+    public async Task The_trusted_access_lab_runs_to_the_end_against_a_fresh_emulator()
+    {
+        var bash = RequiredTool.Find("bash", "Install bash.");
+        RequiredTool.Find("aws", "Install the AWS CLI (e.g. `pip install awscli`); the lab drives the emulator with it.");
+        var lab = Path.Combine(AppContext.BaseDirectory, "samples", "trusted-access-lab.sh");
+        File.Exists(lab).Should().BeTrue($"the lab should be copied next to the tests ({lab})");
+        var start = new ProcessStartInfo(bash);
+        start.ArgumentList.Add(lab);
+        ProcessResult.ScrubAwsEnvironment(start);
+        start.Environment["ENDPOINT"] = Emulator.Endpoint.ToString().TrimEnd('/');
+
+        var result = await ProcessResult.Run(start, "bash samples/trusted-access-lab.sh", TimeSpan.FromMinutes(5));
+
+        result.ExitCode.Should().Be(0, "the lab should finish:\n{0}", result);
+        result.Stdout.Should().Contain("Lab complete", "{0}", result);
+    }
+}
