@@ -17,15 +17,7 @@ public static class TrustedAccessOperations
     {
         var organization = OrganizationAccess.RequireManagement(context);
         if (!ServicePrincipals.TrustedAccess.Contains(request.ServicePrincipal)) throw OrganizationsErrors.UnrecognizedServicePrincipal();
-        if (!TrustedAccessRules.IsEnabled(context.Tx, organization.Id, request.ServicePrincipal))
-            context.Tx.TrustedServices.Insert(new TrustedServiceDoc
-            {
-                Id = TrustedServiceDoc.Key(organization.Id, request.ServicePrincipal),
-                OrganizationId = organization.Id,
-                ServicePrincipal = request.ServicePrincipal,
-                DateEnabled = context.Now,
-            });
-        TrustedAccessRules.OnAccessEnabled(context.Tx, organization.Id, request.ServicePrincipal, context.Now);
+        TrustedAccessRules.Enable(context.Tx, organization.Id, request.ServicePrincipal, context.Now);
         return new NoOutput();
     }
 

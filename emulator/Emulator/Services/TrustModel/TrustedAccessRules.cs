@@ -24,7 +24,21 @@ public static class TrustedAccessRules
         tx.Accounts.FindById(accountId) is { OrganizationId: { } organizationId } &&
         IsEnabled(tx, organizationId, servicePrincipal);
 
-    public static void OnAccessEnabled(Tx tx, string organizationId, string servicePrincipal, DateTimeOffset now)
+    /// <summary>Turns trusted access on (keeping DateEnabled if it already is) and creates the service's linked roles.</summary>
+    public static void Enable(Tx tx, string organizationId, string servicePrincipal, DateTimeOffset now)
+    {
+        if (!IsEnabled(tx, organizationId, servicePrincipal))
+            tx.TrustedServices.Insert(new TrustedServiceDoc
+            {
+                Id = TrustedServiceDoc.Key(organizationId, servicePrincipal),
+                OrganizationId = organizationId,
+                ServicePrincipal = servicePrincipal,
+                DateEnabled = now,
+            });
+        OnAccessEnabled(tx, organizationId, servicePrincipal, now);
+    }
+
+    private static void OnAccessEnabled(Tx tx, string organizationId, string servicePrincipal, DateTimeOffset now)
     {
         if (!ServicePrincipals.FanOutOnTrustedAccess.TryGetValue(servicePrincipal, out var role)) return;
         foreach (var account in tx.Accounts.Find(a => a.OrganizationId == organizationId))
@@ -43,6 +57,7 @@ public static class TrustedAccessRules
     {
         foreach (var role in ServicePrincipals.FanOutOnTrustedAccess.Values)
             tx.Roles.Delete(RoleDoc.Key(accountId, role.RoleName));
+        SsoRules.OnAccountRemoved(tx, accountId);
     }
 
     /// <summary>
