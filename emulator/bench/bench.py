@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Helpers for emulator/bench/run.sh: raw Organizations calls over one loopback keep-alive connection.
+
+  bench.py first-answer URL T0_NS          poll CreateOrganization until it answers 200; print ms since T0_NS
+  bench.py call URL OPERATION [JSON]       one call; exit 1 unless 2xx
+  bench.py create-accounts URL N           create N accounts, wait until ListAccounts shows them (bounded)
+  bench.py time-call URL OPERATION [JSON]  one call; print its wall time in ms; exit 1 unless 2xx
+"""
+import http.client
+import json
+import sys
+import time
+import urllib.parse
+
+AUTH = ("AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/organizations/aws4_request, "
+        "SignedHeaders=host, Signature=0")
+
+
+class Client:
+    def __init__(self, url):
+        parts = urllib.parse.urlsplit(url)
+        assert parts.hostname in ("127.0.0.1", "localhost"), "the benchmark only talks to loopback"
+        self.host, self.port = parts.hostname, parts.port
+        self.conn = None
+
+    def call(self, operation, payload=None, timeout=300):
+        if self.conn is None:
+            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+        body = json.dumps(payload or {})
+        headers = {"Content-Type": "application/x-amz-json-1.1", "Authorization": AUTH,
+                   "X-Amz-Target": f"AWSOrganizationsV20161128.{operation}"}
+        try:
+            self.conn.request("POST", "/", body, headers)
+            response = self.conn.getresponse()
+            data = response.read()
+        except (OSError, http.client.HTTPException):
+            self.conn.close()
+            self.conn = None
+            raise
+        return response.status, (json.loads(data) if data.strip() else {})
+
+
+def first_answer(url, t0_ns):
+    client = Client(url)
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        try:
+            status, body = client.call("CreateOrganization", {"FeatureSet": "ALL"}, timeout=30)
+            if status == 200:
+                print(f"{(time.time_ns() - t0_ns) / 1e6:.0f}")
+                return 0
+            print(f"CreateOrganization answered {status}: {body}", file=sys.stderr)
+            return 1
+        except (OSError, http.client.HTTPException):
+            time.sleep(0.01)
+    print("no answer within 180 s", file=sys.stderr)
+    return 1
+
+
+def call(url, operation, payload):
+    status, body = Client(url).call(operation, payload)
+    if not 200 <= status < 300:
+        print(f"{operation} answered {status}: {body}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def list_account_ids(client):
+    ids, token = [], None
+    for _ in range(1000):
+        status, body = client.call("ListAccounts", {"NextToken": token} if token else {})
+        assert status == 200, f"ListAccounts answered {status}: {body}"
+        ids += [a["Id"] for a in body.get("Accounts", [])]
+        token = body.get("NextToken")
+        if not token:
+            return ids
+    raise AssertionError("ListAccounts did not finish paging")
+
+
+def create_accounts(url, count):
+    client = Client(url)
+    before = len(list_account_ids(client))
+    for i in range(count):
+        status, body = client.call("CreateAccount", {"Email": f"bench{i:05d}@example.com", "AccountName": f"bench{i:05d}"})
+        if status != 200:
+            print(f"CreateAccount {i} answered {status}: {body}", file=sys.stderr)
+            return 1
+    for _ in range(600):
+        have = len(list_account_ids(client))
+        if have >= before + count:
+            return 0
+        time.sleep(0.1)
+    print(f"only {have - before} of {count} accounts appeared", file=sys.stderr)
+    return 1
+
+
+def time_call(url, operation, payload):
+    client = Client(url)
+    client.call("DescribeOrganization")  # open the connection first: time the operation, not the TCP handshake
+    start = time.perf_counter()
+    status, body = client.call(operation, payload)
+    elapsed = (time.perf_counter() - start) * 1000
+    if not 200 <= status < 300:
+        print(f"{operation} answered {status}: {body}", file=sys.stderr)
+        return 1
+    print(f"{elapsed:.1f}")
+    return 0
+
+
+def main(argv):
+    command, url = argv[1], argv[2]
+    payload = json.loads(argv[4]) if len(argv) > 4 else None
+    if command == "first-answer":
+        return first_answer(url, int(argv[3]))
+    if command == "call":
+        return call(url, argv[3], payload)
+    if command == "create-accounts":
+        return create_accounts(url, int(argv[3]))
+    if command == "time-call":
+        return time_call(url, argv[3], payload)
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
