@@ -15,3 +15,12 @@ request = function()
   end
   return wrk.format("POST", "/", headers, body)
 end
+
+-- Report the first few unexpected answers on stderr, so a non-2xx count in the table can be explained.
+local reported = 0
+response = function(status, headers, body)
+  if status >= 300 and reported < 3 then
+    reported = reported + 1
+    io.stderr:write(string.format("non-2xx %d: %s\n", status, body))
+  end
+end

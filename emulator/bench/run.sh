@@ -58,7 +58,7 @@ done
 # wrk_rps URL SCRIPT -> "<requests/s> <non-2xx count> <requests>"
 wrk_rps() {
   local out
-  out="$(wrk -t2 -c32 -d"$DURATION" -s "$2" "$1")"
+  out="$(wrk -t2 -c32 -d"$DURATION" -s "$2" "$1" 2>>"$WORK/wrk.err")"
   echo "$out" >>"$WORK/wrk.log"
   local rps bad total
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
@@ -105,8 +105,15 @@ RESULT="$REPO/bench-results/bench-$STAMP.md"
   echo "Both servers ran at once on loopback; the same wrk scripts (emulator/bench/*.lua) drove both."
   echo
   echo "$TABLE"
+  if [ -s "$WORK/wrk.err" ]; then
+    echo
+    echo "Unexpected answers seen by wrk (first few per run):"
+    echo
+    sed 's/^/    /' "$WORK/wrk.err"
+  fi
 } >"$RESULT"
 echo
 echo "$TABLE"
+[ -s "$WORK/wrk.err" ] && { echo; echo "Unexpected answers seen by wrk:"; cat "$WORK/wrk.err"; }
 echo
 echo "written to $RESULT"
