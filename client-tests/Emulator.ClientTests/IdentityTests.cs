@@ -63,6 +63,19 @@ public sealed class IdentityTests : EmulatorTest
     }
 
     [Fact]
+    public async Task The_root_user_cannot_assume_a_role_even_one_that_trusts_its_account()
+    {
+        // AWS STS AssumeRole reference: the root user's access keys cannot call AssumeRole; use an IAM user or role.
+        await CreateOrganization();
+        var member = await CreateAccount("dev", "dev@example.com");
+
+        var result = await Aws(Management, "sts", "assume-role",
+            "--role-arn", $"arn:aws:iam::{member}:role/OrganizationAccountAccessRole", "--role-session-name", "root-try");
+
+        result.ShouldFailWith("AccessDenied", "AssumeRole");
+    }
+
+    [Fact]
     public async Task Assuming_the_sso_linked_role_as_a_customer_is_denied()
     {
         await CreateOrganization();

@@ -42,7 +42,8 @@ public sealed class SsoWalkthroughTests : EmulatorTest
             .Json().GetProperty("EnabledServicePrincipals").EnumerateArray().ToList();
         enabled.Should().ContainSingle();
         enabled[0].GetProperty("ServicePrincipal").GetString().Should().Be(Sso);
-        DateTimeOffset.TryParse(enabled[0].GetProperty("DateEnabled").GetString(), out var dateEnabled).Should().BeTrue();
+        // CLI v1 (cli_timestamp_format none) prints the wire value: epoch seconds for JSON protocols.
+        var dateEnabled = DateTimeOffset.FromUnixTimeMilliseconds((long)(enabled[0].GetProperty("DateEnabled").GetDouble() * 1000));
         dateEnabled.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
 
         // aws iam get-role --role-name AWSServiceRoleForSSO   (member account's credentials)
