@@ -45,11 +45,12 @@ public static class RolePolicyOperations
     {
         var role = RoleOperations.Find(context, request.RoleName);
         var prefix = request.PathPrefix ?? "/";
+        // Attachment order; the marker remembers the position (zero-padded, so it orders like the list).
         var policies = role.AttachedPolicies
-            .Where(p => IamInput.PolicyPath(p.PolicyArn).StartsWith(prefix, StringComparison.Ordinal))
-            .OrderBy(p => p.PolicyArn, StringComparer.Ordinal);
-        var (items, truncated, marker) = IamInput.Page(policies, p => p.PolicyArn, request.Marker, request.MaxItems);
-        return new(items.Select(p => new AttachedPolicy(p.PolicyName, p.PolicyArn)).ToList(), truncated, marker);
+            .Select((p, index) => (Policy: p, Position: index.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)))
+            .Where(p => IamInput.PolicyPath(p.Policy.PolicyArn).StartsWith(prefix, StringComparison.Ordinal));
+        var (items, truncated, marker) = IamInput.Page(policies, p => p.Position, request.Marker, request.MaxItems);
+        return new(items.Select(p => new AttachedPolicy(p.Policy.PolicyName, p.Policy.PolicyArn)).ToList(), truncated, marker);
     }
 
     /// <summary>Inline policy names are unique per role, case-insensitively; putting an existing name replaces it.</summary>
