@@ -24,10 +24,23 @@ public static class SdkClients
     private sealed class InProcessHttpClientFactory(EmulatorFactory factory) : HttpClientFactory
     {
         public override HttpClient CreateHttpClient(IClientConfig clientConfig) =>
-            new(factory.Server.CreateHandler()) { BaseAddress = new Uri("http://localhost") };
+            new(new CanonicalUriHandler(factory.Server.CreateHandler())) { BaseAddress = new Uri("http://localhost") };
 
         public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
 
         public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => true;
+    }
+
+    /// <summary>
+    /// The SDK builds request URIs with canonicalization disabled, which the in-process test server cannot read;
+    /// re-parse them as ordinary URIs (the wire request is the same).
+    /// </summary>
+    private sealed class CanonicalUriHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (request.RequestUri is { } uri) request.RequestUri = new Uri(uri.OriginalString);
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 }

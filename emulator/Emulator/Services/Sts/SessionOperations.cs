@@ -83,7 +83,13 @@ public static partial class SessionOperations
 
     private static void EnsureJson(string policy)
     {
-        try { if (JsonDocument.Parse(policy).RootElement.ValueKind != JsonValueKind.Object) throw StsErrors.MalformedPolicyDocument(); }
-        catch (JsonException) { throw StsErrors.MalformedPolicyDocument(); }
+        bool isObject;
+        try
+        {
+            using var document = JsonDocument.Parse(policy);
+            isObject = document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException) { isObject = false; }
+        if (!isObject) throw StsErrors.MalformedPolicyDocument();
     }
 }
