@@ -16,6 +16,7 @@ public static class TrustedAccessOperations
     public static NoOutput Enable(OperationContext context, ServicePrincipalRequest request)
     {
         var organization = OrganizationAccess.RequireManagement(context);
+        if (organization.FeatureSet != "ALL") throw OrganizationsErrors.NotInAllFeaturesMode();
         if (!ServicePrincipals.TrustedAccess.Contains(request.ServicePrincipal)) throw OrganizationsErrors.UnrecognizedServicePrincipal();
         if (!TrustedAccessRules.IsEnabled(context.Tx, organization.Id, request.ServicePrincipal))
             context.Tx.TrustedServices.Insert(new TrustedServiceDoc
@@ -33,6 +34,7 @@ public static class TrustedAccessOperations
     public static NoOutput Disable(OperationContext context, ServicePrincipalRequest request)
     {
         var organization = OrganizationAccess.RequireManagement(context);
+        if (organization.FeatureSet != "ALL") throw OrganizationsErrors.NotInAllFeaturesMode();
         if (!ServicePrincipals.TrustedAccess.Contains(request.ServicePrincipal)) throw OrganizationsErrors.UnrecognizedServicePrincipal();
         context.Tx.TrustedServices.Delete(TrustedServiceDoc.Key(organization.Id, request.ServicePrincipal));
         return new NoOutput();
