@@ -33,6 +33,7 @@ public static class AccountCreationOperations
         {
             Id = "car-" + Ids.LowerAlphanumeric(32),
             OrganizationId = organization.Id,
+            Sequence = OrganizationTree.NextSequence(tx, organization),
             AccountName = request.AccountName,
             RequestedTimestamp = context.Now,
             CompletedTimestamp = context.Now,
@@ -72,8 +73,8 @@ public static class AccountCreationOperations
         var states = request.States is { Count: > 0 } wanted ? wanted.ToHashSet(StringComparer.Ordinal) : null;
         var statuses = context.Tx.CreateAccountStatuses.Find(c => c.OrganizationId == organization.Id)
             .Where(c => states is null || states.Contains(c.State))
-            .OrderBy(c => Pages.ByTime(c.RequestedTimestamp, c.Id), StringComparer.Ordinal);
-        var page = Pages.Of(statuses, c => Pages.ByTime(c.RequestedTimestamp, c.Id), request.NextToken, request.MaxResults);
+            .OrderBy(c => Pages.BySequence(c.Sequence, c.Id), StringComparer.Ordinal);
+        var page = Pages.Of(statuses, c => Pages.BySequence(c.Sequence, c.Id), request.NextToken, request.MaxResults);
         return new(page.Items.Select(CreateAccountStatus.From).ToList(), page.NextToken);
     }
 

@@ -59,6 +59,7 @@ public static partial class HandshakeOperations
             Id = "h-" + Ids.LowerAlphanumeric(10),
             OrganizationId = organization.Id,
             ManagementAccountId = organization.ManagementAccountId,
+            Sequence = OrganizationTree.NextSequence(tx, organization),
             TargetType = target.Type,
             TargetId = target.Id,
             Notes = request.Notes,
@@ -138,8 +139,8 @@ public static partial class HandshakeOperations
         var filtered = handshakes
             .Where(h => request.Filter?.ActionType is not { } action || h.Action == action)
             .Where(h => request.Filter?.ParentHandshakeId is null)
-            .OrderBy(h => Pages.ByTime(h.RequestedTimestamp, h.Id), StringComparer.Ordinal);
-        var page = Pages.Of(filtered, h => Pages.ByTime(h.RequestedTimestamp, h.Id), request.NextToken, request.MaxResults);
+            .OrderBy(h => Pages.BySequence(h.Sequence, h.Id), StringComparer.Ordinal);
+        var page = Pages.Of(filtered, h => Pages.BySequence(h.Sequence, h.Id), request.NextToken, request.MaxResults);
         return new(page.Items.Select(h => ToHandshake(context, h)).ToList(), page.NextToken);
     }
 

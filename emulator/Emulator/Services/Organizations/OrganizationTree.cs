@@ -15,6 +15,14 @@ public static class OrganizationTree
     public static string AccountArn(OrganizationDoc org, string accountId) =>
         $"arn:aws:organizations::{org.ManagementAccountId}:account/{org.Id}/{accountId}";
 
+    /// <summary>A number that grows with every call within the organization, for stable oldest-first listings.</summary>
+    public static long NextSequence(Tx tx, OrganizationDoc org)
+    {
+        org.Sequence++;
+        tx.Organizations.Update(org);
+        return org.Sequence;
+    }
+
     public static OrganizationalUnitDoc? FindOu(Tx tx, OrganizationDoc org, string ouId) =>
         tx.OrganizationalUnits.FindById(ouId) is { } ou && ou.OrganizationId == org.Id ? ou : null;
 

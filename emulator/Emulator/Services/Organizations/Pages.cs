@@ -8,6 +8,6 @@ public static class Pages
     public static Page<T> Of<T>(IEnumerable<T> ordered, Func<T, string> key, string? nextToken, int? maxResults) =>
         Paging.Slice(ordered, key, nextToken, maxResults ?? DefaultSize, OrganizationsErrors.InvalidNextToken);
 
-    /// <summary>A sort key that orders by time, then id (fixed width, so ordinal order is chronological).</summary>
-    public static string ByTime(DateTimeOffset time, string id) => $"{time.ToUnixTimeMilliseconds():D15}/{id}";
+    /// <summary>A sort key that orders by sequence, then id (fixed width, so ordinal order is numeric).</summary>
+    public static string BySequence(long sequence, string id) => $"{sequence:D15}/{id}";
 }
