@@ -158,6 +158,15 @@ public sealed class AccountTests : IDisposable
     }
 
     [Fact]
+    public async Task ListAccounts_with_MaxResults_over_20_is_InvalidInput_MAX_VALUE_EXCEEDED()
+    {
+        await _management.CreateOrganization();
+        var answer = await _management.Organizations("ListAccounts", new { MaxResults = 21 });
+        answer.ErrorCode.Should().Be("InvalidInputException");
+        answer.Reason().Should().Be("MAX_VALUE_EXCEEDED");
+    }
+
+    [Fact]
     public async Task ListAccounts_with_a_foreign_token_is_InvalidInput_INVALID_NEXT_TOKEN()
     {
         await _management.CreateOrganization();

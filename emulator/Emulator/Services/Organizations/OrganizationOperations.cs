@@ -60,7 +60,7 @@ public static class OrganizationOperations
         tx.TrustedServices.DeleteMany(s => s.OrganizationId == organization.Id);
         tx.DelegatedAdministrators.DeleteMany(d => d.OrganizationId == organization.Id);
         tx.CreateAccountStatuses.DeleteMany(c => c.OrganizationId == organization.Id);
-        foreach (var handshake in tx.Handshakes.Find(h => h.OrganizationId == organization.Id && h.State == "OPEN"))
+        foreach (var handshake in tx.Handshakes.Find(h => h.OrganizationId == organization.Id && h.State == "OPEN").ToList())
         {
             handshake.State = "CANCELED";
             tx.Handshakes.Update(handshake);
