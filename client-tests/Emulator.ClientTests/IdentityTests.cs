@@ -65,14 +65,15 @@ public sealed class IdentityTests : EmulatorTest
     [Fact]
     public async Task The_root_user_cannot_assume_a_role_even_one_that_trusts_its_account()
     {
-        // AWS STS AssumeRole reference: the root user's access keys cannot call AssumeRole; use an IAM user or role.
+        // Root users cannot assume roles; a real CLI session shows "An error occurred (AccessDenied) when calling the
+        // AssumeRole operation: Roles may not be assumed by root accounts." (aws-facts.md §8; current wording unconfirmed).
         await CreateOrganization();
         var member = await CreateAccount("dev", "dev@example.com");
 
         var result = await Aws(Management, "sts", "assume-role",
             "--role-arn", $"arn:aws:iam::{member}:role/OrganizationAccountAccessRole", "--role-session-name", "root-try");
 
-        result.ShouldFailWith("AccessDenied", "AssumeRole");
+        result.ShouldFailWith("AccessDenied", "AssumeRole").Stderr.Should().Contain("Roles may not be assumed by root accounts.");
     }
 
     [Fact]
