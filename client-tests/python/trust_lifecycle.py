@@ -13,7 +13,8 @@ def run():
     member = create_account(orgs, "dev")
     member_iam = client("iam", key=member)
 
-    orgs.enable_aws_service_access(ServicePrincipal=SSO)
+    response = orgs.enable_aws_service_access(ServicePrincipal=SSO)
+    assert response["ResponseMetadata"]["RequestId"], f"every answer carries a request id: {response}"
     enabled = orgs.list_aws_service_access_for_organization()["EnabledServicePrincipals"]
     assert [e["ServicePrincipal"] for e in enabled] == [SSO], enabled
     assert hasattr(enabled[0]["DateEnabled"], "year"), "DateEnabled parses to a datetime"
