@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Emulator.ClientTests.Support;
 
 namespace Emulator.ClientTests;
@@ -42,8 +43,11 @@ public sealed class SsoWalkthroughTests : EmulatorTest
             .Json().GetProperty("EnabledServicePrincipals").EnumerateArray().ToList();
         enabled.Should().ContainSingle();
         enabled[0].GetProperty("ServicePrincipal").GetString().Should().Be(Sso);
-        // CLI v1 (cli_timestamp_format none) prints the wire value: epoch seconds for JSON protocols.
-        var dateEnabled = DateTimeOffset.FromUnixTimeMilliseconds((long)(enabled[0].GetProperty("DateEnabled").GetDouble() * 1000));
+        // CLI v1 (cli_timestamp_format none) prints the wire value, epoch seconds; CLI v2 prints ISO 8601.
+        var date = enabled[0].GetProperty("DateEnabled");
+        var dateEnabled = date.ValueKind == JsonValueKind.Number
+            ? DateTimeOffset.FromUnixTimeMilliseconds((long)(date.GetDouble() * 1000))
+            : DateTimeOffset.Parse(date.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
         dateEnabled.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
 
         // aws iam get-role --role-name AWSServiceRoleForSSO   (member account's credentials)

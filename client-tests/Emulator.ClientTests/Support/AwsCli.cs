@@ -23,8 +23,23 @@ public sealed record Credentials(string AccessKeyId, string SecretAccessKey = "s
 /// </summary>
 public sealed class AwsCli
 {
-    /// <summary>The AWS CLI v1 exit code when the service answered with an error (v2 uses 254).</summary>
-    public const int ServiceErrorExitCode = 255;
+    /// <summary>The CLI's exit code when the service answered with an error: 255 for AWS CLI v1, 254 for v2.</summary>
+    public static int ServiceErrorExitCode => MajorVersion.Value >= 2 ? 254 : 255;
+
+    /// <summary>The installed CLI's major version, from <c>aws --version</c> ("aws-cli/1.45.11 Python/...").</summary>
+    public static readonly Lazy<int> MajorVersion = new(() =>
+    {
+        var start = new ProcessStartInfo(Executable.Value, "--version")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        using var process = Process.Start(start)!;
+        var text = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        var match = System.Text.RegularExpressions.Regex.Match(text, @"aws-cli/(\d+)\.");
+        if (!match.Success) throw new InvalidOperationException($"cannot read the AWS CLI version from: {text}");
+        return int.Parse(match.Groups[1].Value);
+    });
 
     private static readonly Lazy<string> Executable = new(() =>
         RequiredTool.Find("aws", "Install the AWS CLI (e.g. `pip install awscli`) so the tests can drive the emulator with it."));
