@@ -1,0 +1,112 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Emulator.Services.Iam;
+using Emulator.Services.Organizations;
+using Emulator.Services.TrustModel;
+using Emulator.State;
+using Emulator.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Emulator.Tests.SsoAdmin;
+
+/// <summary>
+/// An organization (management 111111111111, member 222222222222) with IAM Identity Center enabled through the control
+/// plane, plus shortcuts for sso-admin and identitystore calls. 333333333333 is an account outside the organization.
+/// </summary>
+public sealed class SsoTestBed : IDisposable
+{
+    public const string Management = "111111111111";
+    public const string Member = "222222222222";
+    public const string Outsider = "333333333333";
+
+    public EmulatorFactory Factory { get; } = new();
+    public string InstanceArn { get; private set; } = "";
+    public string IdentityStoreId { get; private set; } = "";
+    public string OrganizationId { get; private set; } = "";
+
+    public StateStore Store => Factory.Services.GetRequiredService<StateStore>();
+
+    public void Dispose() => Factory.Dispose();
+
+    /// <summary>Creates the organization, puts the member account in it and enables Identity Center.</summary>
+    public async Task<SsoTestBed> Setup()
+    {
+        var organization = (await Factory.Client(Management).Organizations("CreateOrganization", new { FeatureSet = "ALL" })).EnsureSuccess();
+        OrganizationId = (string)organization.Json["Organization"]!["Id"]!;
+        AddMember(Member);
+        var setup = await Factory.CreateClient().PostAsJsonAsync("/_emulator/sso/setup", new { accountId = Management });
+        setup.EnsureSuccessStatusCode();
+        var body = JsonNode.Parse(await setup.Content.ReadAsStringAsync())!;
+        InstanceArn = (string)body["instanceArn"]!;
+        IdentityStoreId = (string)body["identityStoreId"]!;
+        return this;
+    }
+
+    /// <summary>Puts an account into the organization directly in the store (as an accepted invitation would).</summary>
+    public void AddMember(string accountId) => Store.Write(tx =>
+    {
+        var root = tx.Organizations.FindById(OrganizationId)!.RootId;
+        tx.Accounts.Upsert(new AccountDoc
+        {
+            Id = accountId, Name = $"Account {accountId}", Email = $"{accountId}@example.com", OrganizationId = OrganizationId,
+            ParentId = root, JoinedMethod = "INVITED", JoinedTimestamp = DateTimeOffset.UtcNow,
+        });
+        TrustedAccessRules.OnAccountJoined(tx, OrganizationId, accountId, DateTimeOffset.UtcNow);
+        return 0;
+    });
+
+    public Task<AwsAnswer> Sso(string operation, object input, string caller = Management) =>
+        Factory.Client(caller).Json("SWBExternalService", operation, input, "sso");
+
+    public Task<AwsAnswer> Ids(string operation, object input, string caller = Management) =>
+        Factory.Client(caller).Json("AWSIdentityStore", operation, input, "identitystore");
+
+    public Task<AwsAnswer> Organizations(string operation, object? input = null, string caller = Management) =>
+        Factory.Client(caller).Organizations(operation, input);
+
+    public async Task<string> User(string userName)
+    {
+        var answer = (await Ids("CreateUser", new
+        {
+            IdentityStoreId, UserName = userName, DisplayName = userName,
+            Name = new { GivenName = userName, FamilyName = "Tester" },
+            Emails = new[] { new { Value = $"{userName}@example.com", Type = "work", Primary = true } },
+        })).EnsureSuccess();
+        return (string)answer.Json["UserId"]!;
+    }
+
+    public async Task<string> Group(string displayName) =>
+        (string)(await Ids("CreateGroup", new { IdentityStoreId, DisplayName = displayName })).EnsureSuccess().Json["GroupId"]!;
+
+    public async Task<string> PermissionSet(string name, string? sessionDuration = null) =>
+        (string)(await Sso("CreatePermissionSet", new { InstanceArn, Name = name, SessionDuration = sessionDuration ?? "PT2H" }))
+            .EnsureSuccess().Json["PermissionSet"]!["PermissionSetArn"]!;
+
+    public async Task<AwsAnswer> Assign(string permissionSetArn, string principalId, string accountId = Member, string principalType = "USER", string caller = Management) =>
+        await Sso("CreateAccountAssignment", new
+        {
+            InstanceArn, TargetId = accountId, TargetType = "AWS_ACCOUNT", PermissionSetArn = permissionSetArn,
+            PrincipalType = principalType, PrincipalId = principalId,
+        }, caller);
+
+    public async Task<AwsAnswer> Unassign(string permissionSetArn, string principalId, string accountId = Member, string principalType = "USER") =>
+        await Sso("DeleteAccountAssignment", new
+        {
+            InstanceArn, TargetId = accountId, TargetType = "AWS_ACCOUNT", PermissionSetArn = permissionSetArn,
+            PrincipalType = principalType, PrincipalId = principalId,
+        });
+
+    /// <summary>The AWSReservedSSO_* roles of an account, read from the store.</summary>
+    public List<RoleDoc> ReservedRoles(string accountId) =>
+        Store.Read(tx => tx.Roles.Find(r => r.AccountId == accountId).Where(r => r.RoleName.StartsWith("AWSReservedSSO_")).ToList());
+
+    public Task RegisterSsoDelegatedAdministrator(string accountId) => Task.FromResult(Store.Write(tx =>
+    {
+        tx.DelegatedAdministrators.Upsert(new DelegatedAdministratorDoc
+        {
+            Id = $"{OrganizationId}/{accountId}/{ServicePrincipals.Sso}", OrganizationId = OrganizationId, AccountId = accountId,
+            ServicePrincipal = ServicePrincipals.Sso, DelegationEnabledDate = DateTimeOffset.UtcNow,
+        });
+        return 0;
+    }));
+}
