@@ -62,6 +62,42 @@ public sealed class SsoAdminAssignmentTests : IDisposable
     }
 
     [Fact]
+    public async Task Customers_cannot_change_or_delete_an_AWSReservedSSO_role_through_IAM()
+    {
+        await _bed.Setup();
+        var ps = await _bed.PermissionSet("Locked");
+        await _bed.Sso("PutInlinePolicyToPermissionSet", new { _bed.InstanceArn, PermissionSetArn = ps, InlinePolicy = Policy });
+        (await _bed.Assign(ps, await _bed.User("kim"))).EnsureSuccess();
+        var roleName = _bed.ReservedRoles(SsoTestBed.Member).Single().RoleName;
+        var iam = _bed.Factory.Client(SsoTestBed.Member);
+
+        var delete = await iam.Iam("DeleteRole", ("RoleName", roleName));
+        delete.ErrorCode.Should().Be("UnmodifiableEntity");
+        delete.ErrorMessage.Should().Be($"Cannot perform the operation on the protected role '{roleName}' - this role is only modifiable by AWS");
+        (await iam.Iam("PutRolePolicy", ("RoleName", roleName), ("PolicyName", "mine"), ("PolicyDocument", Policy))).ErrorCode.Should().Be("UnmodifiableEntity");
+        (await iam.Iam("AttachRolePolicy", ("RoleName", roleName), ("PolicyArn", ReadOnly))).ErrorCode.Should().Be("UnmodifiableEntity");
+        (await iam.Iam("DeleteRolePolicy", ("RoleName", roleName), ("PolicyName", "AwsSSOInlinePolicy"))).ErrorCode.Should().Be("UnmodifiableEntity");
+
+        var inline = (await iam.Iam("GetRolePolicy", ("RoleName", roleName), ("PolicyName", "AwsSSOInlinePolicy"))).EnsureSuccess();
+        Uri.UnescapeDataString(inline.XmlValue("PolicyDocument")!).Should().Be(Policy);
+        _bed.ReservedRoles(SsoTestBed.Member).Single().RoleName.Should().Be(roleName);
+    }
+
+    [Fact]
+    public async Task Accounts_created_later_in_the_organization_can_be_assigned()
+    {
+        await _bed.Setup();
+        var create = (await _bed.Organizations("CreateAccount", new { AccountName = "Later", Email = "later@example.com" })).EnsureSuccess();
+        var requestId = (string)create.Json["CreateAccountStatus"]!["Id"]!;
+        var accountId = (string)(await _bed.Organizations("DescribeCreateAccountStatus", new { CreateAccountRequestId = requestId })).Json["CreateAccountStatus"]!["AccountId"]!;
+        var ps = await _bed.PermissionSet("Later");
+        (await _bed.Assign(ps, await _bed.User("lee"), accountId: accountId)).EnsureSuccess();
+        _bed.ReservedRoles(accountId).Should().ContainSingle();
+        (await _bed.Sso("ListPermissionSetsProvisionedToAccount", new { _bed.InstanceArn, AccountId = accountId })).Json["PermissionSets"]!.AsArray()
+            .Select(a => (string)a!).Should().Equal(ps);
+    }
+
+    [Fact]
     public void Outside_us_east_1_the_role_path_names_the_region()
     {
         SsoProvisioning.RolePath("us-east-1").Should().Be("/aws-reserved/sso.amazonaws.com/");

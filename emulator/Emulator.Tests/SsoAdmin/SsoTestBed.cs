@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Emulator.Services.Iam;
-using Emulator.Services.Organizations;
-using Emulator.Services.TrustModel;
 using Emulator.State;
 using Emulator.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +31,7 @@ public sealed class SsoTestBed : IDisposable
     {
         var organization = (await Factory.Client(Management).Organizations("CreateOrganization", new { FeatureSet = "ALL" })).EnsureSuccess();
         OrganizationId = (string)organization.Json["Organization"]!["Id"]!;
-        AddMember(Member);
+        await AddMember(Member);
         var setup = await Factory.CreateClient().PostAsJsonAsync("/_emulator/sso/setup", new { accountId = Management });
         setup.EnsureSuccessStatusCode();
         var body = JsonNode.Parse(await setup.Content.ReadAsStringAsync())!;
@@ -42,18 +40,13 @@ public sealed class SsoTestBed : IDisposable
         return this;
     }
 
-    /// <summary>Puts an account into the organization directly in the store (as an accepted invitation would).</summary>
-    public void AddMember(string accountId) => Store.Write(tx =>
+    /// <summary>Invites the account into the organization and accepts the invitation (Organizations API).</summary>
+    public async Task AddMember(string accountId)
     {
-        var root = tx.Organizations.FindById(OrganizationId)!.RootId;
-        tx.Accounts.Upsert(new AccountDoc
-        {
-            Id = accountId, Name = $"Account {accountId}", Email = $"{accountId}@example.com", OrganizationId = OrganizationId,
-            ParentId = root, JoinedMethod = "INVITED", JoinedTimestamp = DateTimeOffset.UtcNow,
-        });
-        TrustedAccessRules.OnAccountJoined(tx, OrganizationId, accountId, DateTimeOffset.UtcNow);
-        return 0;
-    });
+        var invite = (await Organizations("InviteAccountToOrganization", new { Target = new { Type = "ACCOUNT", Id = accountId } })).EnsureSuccess();
+        var handshakeId = (string)invite.Json["Handshake"]!["Id"]!;
+        (await Organizations("AcceptHandshake", new { HandshakeId = handshakeId }, accountId)).EnsureSuccess();
+    }
 
     public Task<AwsAnswer> Sso(string operation, object input, string caller = Management) =>
         Factory.Client(caller).Json("SWBExternalService", operation, input, "sso");
@@ -100,13 +93,6 @@ public sealed class SsoTestBed : IDisposable
     public List<RoleDoc> ReservedRoles(string accountId) =>
         Store.Read(tx => tx.Roles.Find(r => r.AccountId == accountId).Where(r => r.RoleName.StartsWith("AWSReservedSSO_")).ToList());
 
-    public Task RegisterSsoDelegatedAdministrator(string accountId) => Task.FromResult(Store.Write(tx =>
-    {
-        tx.DelegatedAdministrators.Upsert(new DelegatedAdministratorDoc
-        {
-            Id = $"{OrganizationId}/{accountId}/{ServicePrincipals.Sso}", OrganizationId = OrganizationId, AccountId = accountId,
-            ServicePrincipal = ServicePrincipals.Sso, DelegationEnabledDate = DateTimeOffset.UtcNow,
-        });
-        return 0;
-    }));
+    public async Task RegisterSsoDelegatedAdministrator(string accountId) =>
+        (await Organizations("RegisterDelegatedAdministrator", new { AccountId = accountId, ServicePrincipal = "sso.amazonaws.com" })).EnsureSuccess();
 }

@@ -1,5 +1,4 @@
 using Emulator.Services.Sso;
-using Emulator.Services.TrustModel;
 
 namespace Emulator.Tests.SsoAdmin;
 
@@ -61,15 +60,7 @@ public sealed class SsoTrustGateTests : IDisposable
         var user = await _bed.User("jack");
         (await _bed.Assign(ps, user)).EnsureSuccess();
 
-        _bed.Store.Write(tx =>
-        {
-            var account = tx.Accounts.FindById(SsoTestBed.Member)!;
-            account.OrganizationId = null;
-            account.ParentId = null;
-            tx.Accounts.Update(account);
-            TrustedAccessRules.OnAccountRemoved(tx, SsoTestBed.Member);
-            return 0;
-        });
+        (await _bed.Organizations("RemoveAccountFromOrganization", new { AccountId = SsoTestBed.Member })).EnsureSuccess();
 
         _bed.ReservedRoles(SsoTestBed.Member).Should().BeEmpty();
         (await _bed.Sso("ListAccountAssignments", new { _bed.InstanceArn, AccountId = SsoTestBed.Member, PermissionSetArn = ps }))
@@ -79,7 +70,7 @@ public sealed class SsoTrustGateTests : IDisposable
         ((string)(await _bed.Sso("DescribeAccountAssignmentCreationStatus", new { _bed.InstanceArn, AccountAssignmentCreationRequestId = (string)refused["RequestId"]! }))
             .Json["AccountAssignmentCreationStatus"]!["Status"]!).Should().Be("FAILED");
 
-        _bed.AddMember(SsoTestBed.Member);
+        await _bed.AddMember(SsoTestBed.Member);
         _bed.ReservedRoles(SsoTestBed.Member).Should().BeEmpty();
         (await _bed.Sso("ListAccountAssignments", new { _bed.InstanceArn, AccountId = SsoTestBed.Member, PermissionSetArn = ps }))
             .Json["AccountAssignments"]!.AsArray().Should().BeEmpty();
