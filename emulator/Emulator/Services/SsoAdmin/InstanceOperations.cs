@@ -13,6 +13,7 @@ public static class InstanceOperations
         table.Read<InstanceRequest, DescribeInstanceResponse>("DescribeInstance", Describe);
         table.Write<CreateInstanceRequest, CreateInstanceResponse>("CreateInstance", Create);
         table.Write<UpdateInstanceRequest, NoOutput>("UpdateInstance", Update);
+        table.Write<InstanceRequest, NoOutput>("DeleteInstance", Delete);
     }
 
     /// <summary>
@@ -43,6 +44,8 @@ public static class InstanceOperations
         if (tx.SsoInstances.Exists(i => i.OwnerAccountId == accountId)) throw SsoAdminErrors.InstanceExists();
         var instance = NewInstance(accountId, organizationId: null, request.Name, context.Now);
         tx.SsoInstances.Insert(instance);
+        if (request.Tags is { Count: > 0 } tags)
+            tx.SsoInstanceTags.Insert(new SsoInstanceTagsDoc { InstanceArn = instance.InstanceArn, Tags = tags.ToDictionary(t => t.Key, t => t.Value) });
         return new(instance.InstanceArn);
     }
 
@@ -54,6 +57,30 @@ public static class InstanceOperations
             instance.Name = request.Name;
             context.Tx.SsoInstances.Update(instance);
         }
+        return new NoOutput();
+    }
+
+    /// <summary>
+    /// Only the owning account deletes an instance (not the delegated administrator). Everything in it goes: permission
+    /// sets, assignments and their AWSReservedSSO_* roles, the directory and the request history. Trusted access stays.
+    /// </summary>
+    public static NoOutput Delete(OperationContext context, InstanceRequest request)
+    {
+        var instance = SsoAdminAccess.Instance(context, request.InstanceArn, "DeleteInstance");
+        if (instance.OwnerAccountId != context.Caller.AccountId)
+            throw SsoAdminErrors.AccessDenied("DeleteInstance", context.Caller.Arn, instance.InstanceArn);
+        var tx = context.Tx;
+        foreach (var assignment in tx.AccountAssignments.Find(a => a.InstanceArn == instance.InstanceArn).ToList())
+            SsoProvisioning.RemoveAssignment(tx, assignment);
+        foreach (var provisioned in tx.ProvisionedPermissionSets.Find(p => p.InstanceArn == instance.InstanceArn).ToList())
+            SsoProvisioning.Deprovision(tx, provisioned.AccountId, provisioned.PermissionSetArn);
+        tx.PermissionSets.DeleteMany(p => p.InstanceArn == instance.InstanceArn);
+        tx.SsoRequests.DeleteMany(r => r.InstanceArn == instance.InstanceArn);
+        tx.SsoGroupMemberships.DeleteMany(m => m.IdentityStoreId == instance.IdentityStoreId);
+        tx.SsoGroups.DeleteMany(g => g.IdentityStoreId == instance.IdentityStoreId);
+        tx.SsoUsers.DeleteMany(u => u.IdentityStoreId == instance.IdentityStoreId);
+        tx.SsoInstanceTags.Delete(instance.InstanceArn);
+        tx.SsoInstances.Delete(instance.Id);
         return new NoOutput();
     }
 

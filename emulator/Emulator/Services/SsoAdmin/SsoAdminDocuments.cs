@@ -6,6 +6,7 @@ namespace Emulator.State
     public sealed partial class Tx
     {
         public ILiteCollection<SsoRequestDoc> SsoRequests => Collection<SsoRequestDoc>("sso_requests");
+        public ILiteCollection<SsoInstanceTagsDoc> SsoInstanceTags => Collection<SsoInstanceTagsDoc>("sso_instance_tags");
     }
 }
 
@@ -35,5 +36,16 @@ namespace Emulator.Services.SsoAdmin
         public const string CreateAssignment = "CREATE_ASSIGNMENT";
         public const string DeleteAssignment = "DELETE_ASSIGNMENT";
         public const string Provision = "PROVISION";
+    }
+}
+
+namespace Emulator.Services.SsoAdmin
+{
+    /// <summary>The tags of an instance (permission sets keep theirs in PermissionSetDoc.Tags).</summary>
+    public sealed class SsoInstanceTagsDoc
+    {
+        /// <summary>The instance ARN.</summary>
+        [BsonId] public string InstanceArn { get; set; } = "";
+        public Dictionary<string, string> Tags { get; set; } = [];
     }
 }

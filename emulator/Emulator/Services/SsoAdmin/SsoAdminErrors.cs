@@ -66,6 +66,12 @@ public static class SsoAdminErrors
     public static AwsException TargetIdRequired() =>
         Validation("TargetId is required when TargetType is AWS_ACCOUNT.");
 
+    public static AwsException ResourceNotFound(string arn) =>
+        new("ResourceNotFoundException", $"Resource {arn} does not exist.");
+
+    public static AwsException TagQuota() =>
+        new("ServiceQuotaExceededException", "A resource can have at most 50 tags.");
+
     public static AwsException InvalidNextToken() => Validation("The NextToken is invalid.");
 
     /// <summary>FailureReason of an assignment or provisioning request whose account the instance does not serve.</summary>

@@ -13,6 +13,7 @@ public static class SsoAdminService
         PolicyOperations.Register(table);
         AssignmentOperations.Register(table);
         ProvisioningOperations.Register(table);
+        TagOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("sso-admin"), new AwsJsonProtocol(), table, SsoAdminErrors.Validation);
     }
 }

@@ -114,3 +114,11 @@ public sealed record ListAccountsForProvisionedPermissionSetResponse(IReadOnlyLi
 
 public sealed record ListPermissionSetsProvisionedToAccountRequest(
     string InstanceArn, string AccountId, string? ProvisioningStatus, int? MaxResults, string? NextToken);
+
+public sealed record TagResourceRequest(string? InstanceArn, string ResourceArn, List<Tag> Tags);
+
+public sealed record UntagResourceRequest(string? InstanceArn, string ResourceArn, List<string> TagKeys);
+
+public sealed record ListTagsForResourceRequest(string? InstanceArn, string ResourceArn, string? NextToken);
+
+public sealed record ListTagsForResourceResponse(IReadOnlyList<Tag> Tags, string? NextToken);
