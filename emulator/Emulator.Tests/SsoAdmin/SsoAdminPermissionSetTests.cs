@@ -96,6 +96,17 @@ public sealed class SsoAdminPermissionSetTests : IDisposable
     }
 
     [Fact]
+    public async Task Deleting_a_permission_set_provisioned_without_assignments_removes_its_roles()
+    {
+        await _bed.Setup();
+        var arn = await _bed.PermissionSet("Bare");
+        (await _bed.Sso("ProvisionPermissionSet", new { _bed.InstanceArn, PermissionSetArn = arn, TargetType = "AWS_ACCOUNT", TargetId = SsoTestBed.Member })).EnsureSuccess();
+        _bed.ReservedRoles(SsoTestBed.Member).Should().ContainSingle();
+        (await _bed.Sso("DeletePermissionSet", new { _bed.InstanceArn, PermissionSetArn = arn })).EnsureSuccess();
+        _bed.ReservedRoles(SsoTestBed.Member).Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task Managed_policies_attach_list_and_detach()
     {
         await _bed.Setup();

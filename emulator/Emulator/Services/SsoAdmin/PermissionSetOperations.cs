@@ -56,14 +56,18 @@ public static class PermissionSetOperations
         return new NoOutput();
     }
 
-    /// <summary>Refused (ConflictException) while the permission set is provisioned to an account.</summary>
+    /// <summary>
+    /// Refused (ConflictException) while accounts are assigned the permission set; roles left by a ProvisionPermissionSet
+    /// without assignments go with it.
+    /// </summary>
     public static NoOutput Delete(OperationContext context, PermissionSetRequest request)
     {
         var (_, permissionSet) = SsoAdminAccess.PermissionSet(context, request.InstanceArn, request.PermissionSetArn, "DeletePermissionSet");
         var tx = context.Tx;
-        if (tx.AccountAssignments.Exists(a => a.PermissionSetArn == permissionSet.PermissionSetArn) ||
-            tx.ProvisionedPermissionSets.Exists(p => p.PermissionSetArn == permissionSet.PermissionSetArn))
+        if (tx.AccountAssignments.Exists(a => a.PermissionSetArn == permissionSet.PermissionSetArn))
             throw SsoAdminErrors.PermissionSetInUse(permissionSet.PermissionSetArn);
+        foreach (var provisioned in tx.ProvisionedPermissionSets.Find(p => p.PermissionSetArn == permissionSet.PermissionSetArn).ToList())
+            SsoProvisioning.Deprovision(tx, provisioned.AccountId, provisioned.PermissionSetArn);
         tx.PermissionSets.Delete(permissionSet.PermissionSetArn);
         return new NoOutput();
     }

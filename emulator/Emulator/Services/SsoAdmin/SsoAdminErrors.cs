@@ -37,7 +37,7 @@ public static class SsoAdminErrors
         new("ConflictException", $"PermissionSet with name {name} already exists.");
 
     public static AwsException PermissionSetInUse(string permissionSetArn) =>
-        new("ConflictException", $"PermissionSet {permissionSetArn} is provisioned to one or more accounts. Delete its account assignments first.");
+        new("ConflictException", $"PermissionSet {permissionSetArn} is assigned to one or more accounts. Delete its account assignments first.");
 
     public static AwsException ManagedPolicyAttached(string permissionSetId, string policyArn) =>
         new("ConflictException", $"Permission set with id {permissionSetId} already has a typed link attachment to a managed policy with {policyArn}");
