@@ -53,7 +53,7 @@ public sealed class SsoAdminAssignmentTests : IDisposable
         trust["Action"]!.AsArray().Select(a => (string)a!).Should().Equal("sts:AssumeRoleWithSAML", "sts:TagSession");
         ((string)trust["Condition"]!["StringEquals"]!["SAML:aud"]!).Should().Be("https://signin.aws.amazon.com/saml");
 
-        var getRole = await _bed.Factory.Client(SsoTestBed.Member).Iam("GetRole", ("RoleName", role.RoleName));
+        var getRole = await _bed.Client(SsoTestBed.Member).Iam("GetRole", ("RoleName", role.RoleName));
         getRole.EnsureSuccess().XmlValue("Path").Should().Be("/aws-reserved/sso.amazonaws.com/");
 
         _bed.ReservedRoles(SsoTestBed.Management).Should().BeEmpty();
@@ -69,7 +69,7 @@ public sealed class SsoAdminAssignmentTests : IDisposable
         await _bed.Sso("PutInlinePolicyToPermissionSet", new { _bed.InstanceArn, PermissionSetArn = ps, InlinePolicy = Policy });
         (await _bed.Assign(ps, await _bed.User("kim"))).EnsureSuccess();
         var roleName = _bed.ReservedRoles(SsoTestBed.Member).Single().RoleName;
-        var iam = _bed.Factory.Client(SsoTestBed.Member);
+        var iam = _bed.Client(SsoTestBed.Member);
 
         var delete = await iam.Iam("DeleteRole", ("RoleName", roleName));
         delete.ErrorCode.Should().Be("UnmodifiableEntity");
@@ -98,10 +98,15 @@ public sealed class SsoAdminAssignmentTests : IDisposable
     }
 
     [Fact]
-    public void Outside_us_east_1_the_role_path_names_the_region()
+    public async Task Outside_us_east_1_the_role_path_names_the_region()
     {
+        using var bed = new SsoTestBed("eu-west-2");
+        await bed.Setup();
+        (await bed.Assign(await bed.PermissionSet("Eu"), await bed.User("eve"))).EnsureSuccess();
+        var role = bed.ReservedRoles(SsoTestBed.Member).Single();
+        role.Path.Should().Be("/aws-reserved/sso.amazonaws.com/eu-west-2/");
+        role.Arn.Should().Be($"arn:aws:iam::{SsoTestBed.Member}:role/aws-reserved/sso.amazonaws.com/eu-west-2/{role.RoleName}");
         SsoProvisioning.RolePath("us-east-1").Should().Be("/aws-reserved/sso.amazonaws.com/");
-        SsoProvisioning.RolePath("eu-west-2").Should().Be("/aws-reserved/sso.amazonaws.com/eu-west-2/");
     }
 
     [Fact]

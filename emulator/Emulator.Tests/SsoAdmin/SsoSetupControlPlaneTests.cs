@@ -58,7 +58,7 @@ public sealed class SsoSetupControlPlaneTests : IDisposable
         ((string)member.Body["error"]!).Should().Be("NotManagementAccount");
         ((string)member.Body["message"]!).Should().Contain(SsoTestBed.Management);
 
-        var billingOnly = _bed.Factory.Client("444444444444");
+        var billingOnly = _bed.Client("444444444444");
         await billingOnly.Organizations("CreateOrganization", new { FeatureSet = "CONSOLIDATED_BILLING" });
         var consolidated = await Post("/_emulator/sso/setup", new { accountId = "444444444444" });
         consolidated.Status.Should().Be(HttpStatusCode.BadRequest);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Emulator.Services.Iam;
 using Emulator.State;
 using Emulator.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Emulator.Tests.SsoAdmin;
@@ -11,25 +12,37 @@ namespace Emulator.Tests.SsoAdmin;
 /// An organization (management 111111111111, member 222222222222) with IAM Identity Center enabled through the control
 /// plane, plus shortcuts for sso-admin and identitystore calls. 333333333333 is an account outside the organization.
 /// </summary>
-public sealed class SsoTestBed : IDisposable
+public sealed class SsoTestBed(string? region = null) : IDisposable
 {
     public const string Management = "111111111111";
     public const string Member = "222222222222";
     public const string Outsider = "333333333333";
 
-    public EmulatorFactory Factory { get; } = new();
+    private readonly EmulatorFactory _emulator = new();
+    private WebApplicationFactory<Program>? _regional;
+
+    /// <summary>The emulator, configured for the given Region when one was named.</summary>
+    public WebApplicationFactory<Program> Factory => _regional ??= region is null
+        ? _emulator
+        : _emulator.WithWebHostBuilder(builder => builder.UseSetting("Emulator:Region", region));
+
+    public AwsClient Client(string accessKeyId) => new(Factory.CreateClient(), accessKeyId);
     public string InstanceArn { get; private set; } = "";
     public string IdentityStoreId { get; private set; } = "";
     public string OrganizationId { get; private set; } = "";
 
     public StateStore Store => Factory.Services.GetRequiredService<StateStore>();
 
-    public void Dispose() => Factory.Dispose();
+    public void Dispose()
+    {
+        _regional?.Dispose();
+        _emulator.Dispose();
+    }
 
     /// <summary>Creates the organization, puts the member account in it and enables Identity Center.</summary>
     public async Task<SsoTestBed> Setup()
     {
-        var organization = (await Factory.Client(Management).Organizations("CreateOrganization", new { FeatureSet = "ALL" })).EnsureSuccess();
+        var organization = (await Client(Management).Organizations("CreateOrganization", new { FeatureSet = "ALL" })).EnsureSuccess();
         OrganizationId = (string)organization.Json["Organization"]!["Id"]!;
         await AddMember(Member);
         var setup = await Factory.CreateClient().PostAsJsonAsync("/_emulator/sso/setup", new { accountId = Management });
@@ -49,13 +62,13 @@ public sealed class SsoTestBed : IDisposable
     }
 
     public Task<AwsAnswer> Sso(string operation, object input, string caller = Management) =>
-        Factory.Client(caller).Json("SWBExternalService", operation, input, "sso");
+        Client(caller).Json("SWBExternalService", operation, input, "sso");
 
     public Task<AwsAnswer> Ids(string operation, object input, string caller = Management) =>
-        Factory.Client(caller).Json("AWSIdentityStore", operation, input, "identitystore");
+        Client(caller).Json("AWSIdentityStore", operation, input, "identitystore");
 
     public Task<AwsAnswer> Organizations(string operation, object? input = null, string caller = Management) =>
-        Factory.Client(caller).Organizations(operation, input);
+        Client(caller).Organizations(operation, input);
 
     public async Task<string> User(string userName)
     {
