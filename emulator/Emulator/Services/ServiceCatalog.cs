@@ -1,6 +1,8 @@
 using Emulator.Protocol;
 using Emulator.Services.Iam;
+using Emulator.Services.IdentityStore;
 using Emulator.Services.Organizations;
+using Emulator.Services.SsoAdmin;
 using Emulator.Services.Sts;
 
 namespace Emulator.Services;
@@ -17,6 +19,8 @@ public sealed class ServiceCatalog
             OrganizationsService.Definition(),
             IamService.Definition(),
             StsService.Definition(),
+            SsoAdminService.Definition(),
+            IdentityStoreService.Definition(),
         ];
     }
 
