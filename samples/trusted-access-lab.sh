@@ -44,6 +44,11 @@ field() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + 
 
 echo "Trusted-access lab against $ENDPOINT (management account $MANAGEMENT)"
 
+step "Who is calling? The emulator reads the account from the access key id" \
+     "A 12-digit key is the root user of that account: Arn arn:aws:iam::$MANAGEMENT:root."
+as "$MANAGEMENT" sts get-caller-identity; ok
+[ "$(field "['Arn']")" = "arn:aws:iam::$MANAGEMENT:root" ] || fail "the key should name the management account's root user"
+
 step "Create an organization with all features (the management account's root user calls it)" \
      "Organization.MasterAccountId is $MANAGEMENT and FeatureSet is ALL."
 as "$MANAGEMENT" organizations create-organization --feature-set ALL; ok
@@ -63,6 +68,8 @@ done
 [ "$STATE" = SUCCEEDED ] || fail "account creation should succeed, state $STATE"
 MEMBER="$(field "['CreateAccountStatus']['AccountId']")"
 echo "   Member account: $MEMBER"
+as "$MEMBER" sts get-caller-identity; ok
+[ "$(field "['Account']")" = "$MEMBER" ] || fail "the member's key should name the member account"
 
 step "A member account may not turn on trusted access" \
      "AccessDeniedException: only the management account may call EnableAWSServiceAccess."

@@ -6,8 +6,7 @@ namespace Emulator.ClientTests;
 /// <summary>samples/trusted-access-lab.sh, run as a user would, against a fresh emulator.</summary>
 public sealed class LabScriptTests : EmulatorTest
 {
-    [Fact]
-    public async Task The_trusted_access_lab_runs_to_the_end_against_a_fresh_emulator()
+    private Task<ProcessResult> RunLab()
     {
         var bash = RequiredTool.Find("bash", "Install bash.");
         RequiredTool.Find("aws", "Install the AWS CLI (e.g. `pip install awscli`); the lab drives the emulator with it.");
@@ -17,10 +16,29 @@ public sealed class LabScriptTests : EmulatorTest
         start.ArgumentList.Add(lab);
         ProcessResult.ScrubAwsEnvironment(start);
         start.Environment["ENDPOINT"] = Emulator.Endpoint.ToString().TrimEnd('/');
+        return ProcessResult.Run(start, "bash samples/trusted-access-lab.sh", TimeSpan.FromMinutes(5));
+    }
 
-        var result = await ProcessResult.Run(start, "bash samples/trusted-access-lab.sh", TimeSpan.FromMinutes(5));
+    [Fact]
+    public async Task The_trusted_access_lab_runs_to_the_end_against_a_fresh_emulator()
+    {
+        var result = await RunLab();
 
         result.ExitCode.Should().Be(0, "the lab should finish:\n{0}", result);
         result.Stdout.Should().Contain("Lab complete", "{0}", result);
+        result.Stdout.Should().Contain("== Step 14:", "every step should run:\n{0}", result);
+    }
+
+    [Fact]
+    public async Task The_lab_stops_with_a_non_zero_exit_code_at_the_first_unexpected_answer()
+    {
+        await CreateOrganization(); // the lab's first mutating step, CreateOrganization, now meets AlreadyInOrganization
+
+        var result = await RunLab();
+
+        result.ExitCode.Should().NotBe(0, "{0}", result);
+        result.Stderr.Should().Contain("UNEXPECTED", "{0}", result);
+        result.Stdout.Should().NotContain("Lab complete", "{0}", result);
+        result.Stdout.Should().NotContain("== Step 3:", "the lab must stop at the failing step:\n{0}", result);
     }
 }
