@@ -1,0 +1,42 @@
+using System.Xml;
+using Emulator.Core;
+using Emulator.Services.Sso;
+using Emulator.Services.Sts;
+using Emulator.State;
+
+namespace Emulator.Services.SsoPortal;
+
+/// <summary>Role credentials as the portal hands them out (API GetRoleCredentials and the portal page's "Command line access").</summary>
+public sealed record PortalRoleCredentials(string AccessKeyId, string SecretAccessKey, string SessionToken, DateTimeOffset Expiration);
+
+public static class PortalCredentials
+{
+    /// <summary>
+    /// Temporary credentials for the AWSReservedSSO_* role behind <paramref name="role"/>, with the user name as the session
+    /// name: the caller is arn:aws:sts::&lt;acct&gt;:assumed-role/AWSReservedSSO_&lt;ps&gt;_&lt;hex&gt;/&lt;userName&gt;, valid for
+    /// the permission set's session duration.
+    /// </summary>
+    public static PortalRoleCredentials Issue(Tx tx, PortalRole role, SsoUserDoc user, DateTimeOffset now)
+    {
+        var session = new SessionDoc
+        {
+            Id = "ASIA" + Ids.UpperAlphanumeric(16),
+            SecretAccessKey = Ids.Secret(40),
+            SessionToken = "IQoJb3JpZ2luX2VjE" + Ids.Secret(339),
+            AccountId = role.AccountId,
+            Kind = nameof(PrincipalKind.AssumedRole),
+            Arn = $"arn:aws:sts::{role.AccountId}:assumed-role/{role.Role.RoleName}/{user.UserName}",
+            UserId = $"{role.Role.RoleId}:{user.UserName}",
+            Expiration = now + SessionDuration(role.SessionDuration),
+        };
+        tx.Sessions.Insert(session);
+        return new PortalRoleCredentials(session.Id, session.SecretAccessKey, session.SessionToken, session.Expiration);
+    }
+
+    /// <summary>The permission set's ISO-8601 SessionDuration (PT1H … PT12H); one hour when unreadable.</summary>
+    public static TimeSpan SessionDuration(string? isoDuration)
+    {
+        try { return string.IsNullOrEmpty(isoDuration) ? TimeSpan.FromHours(1) : XmlConvert.ToTimeSpan(isoDuration); }
+        catch (FormatException) { return TimeSpan.FromHours(1); }
+    }
+}
