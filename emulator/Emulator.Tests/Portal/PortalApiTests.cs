@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Amazon.Runtime;
+using Amazon.SecurityToken.Model;
+using Amazon.SSO;
+using Amazon.SSO.Model;
+using Emulator.Hosting;
+using Emulator.Tests.Support;
+
+namespace Emulator.Tests.Portal;
+
+/// <summary>The SSO portal API through the real AWS SDK for .NET: accounts, roles, role credentials, logout, trust gates.</summary>
+public sealed class PortalApiTests : IAsyncLifetime
+{
+    private EmulatorServer _emulator = null!;
+    private HttpClient _http = null!;
+    private SsoWorld _world = null!;
+    private AmazonSSOClient _portal = null!;
+    private string _adminRole = "";
+    private string _token = "";
+
+    public async Task InitializeAsync()
+    {
+        _emulator = await EmulatorServer.StartAsync();
+        _http = new HttpClient { BaseAddress = _emulator.Endpoint };
+        _world = await SsoWorld.CreateAsync(_emulator.Services, _http);
+        _adminRole = _world.Assign(_world.MemberAccountId, "AdministratorAccess", sessionDuration: "PT2H");
+        _world.Assign(_world.MemberAccountId, "ReadOnlyAccess");
+        _world.Assign(_world.ManagementAccountId, "ReadOnlyAccess");
+        _portal = SsoSdk.Portal(_emulator.Endpoint);
+        _token = (await SsoSdk.SignInAsync(_world, _http)).AccessToken;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _portal.Dispose();
+        _http.Dispose();
+        await _emulator.DisposeAsync();
+    }
+
+    private Task<GetRoleCredentialsResponse> Credentials(string accountId, string roleName, string? token = null) =>
+        _portal.GetRoleCredentialsAsync(new GetRoleCredentialsRequest { AccessToken = token ?? _token, AccountId = accountId, RoleName = roleName });
+
+    private async Task<GetCallerIdentityResponse> WhoAmI(RoleCredentials credentials)
+    {
+        using var sts = SsoSdk.Sts(_emulator.Endpoint,
+            new SessionAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken));
+        return await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest());
+    }
+
+    [Fact]
+    public async Task ListAccounts_and_ListAccountRoles_show_the_assignments_by_permission_set_name()
+    {
+        var accounts = await _portal.ListAccountsAsync(new ListAccountsRequest { AccessToken = _token });
+        accounts.AccountList.Select(a => a.AccountId).Should().BeEquivalentTo([_world.ManagementAccountId, _world.MemberAccountId]);
+        var member = accounts.AccountList.Single(a => a.AccountId == _world.MemberAccountId);
+        member.AccountName.Should().Be("Sandbox");
+        member.EmailAddress.Should().Be("sandbox@example.com");
+
+        var roles = await _portal.ListAccountRolesAsync(new ListAccountRolesRequest { AccessToken = _token, AccountId = _world.MemberAccountId });
+        roles.RoleList.Select(r => r.RoleName).Should().Equal("AdministratorAccess", "ReadOnlyAccess");
+        roles.RoleList.Should().OnlyContain(r => r.AccountId == _world.MemberAccountId);
+    }
+
+    [Fact]
+    public async Task ListAccounts_pages_with_max_result_and_next_token()
+    {
+        var first = await _portal.ListAccountsAsync(new ListAccountsRequest { AccessToken = _token, MaxResults = 1 });
+        first.AccountList.Should().HaveCount(1);
+        first.NextToken.Should().NotBeNullOrEmpty();
+        var second = await _portal.ListAccountsAsync(new ListAccountsRequest { AccessToken = _token, MaxResults = 1, NextToken = first.NextToken });
+        second.AccountList.Should().HaveCount(1);
+        second.NextToken.Should().BeNull();
+        second.AccountList[0].AccountId.Should().NotBe(first.AccountList[0].AccountId);
+    }
+
+    [Fact]
+    public async Task GetRoleCredentials_issues_credentials_of_the_reserved_role_session_named_after_the_user()
+    {
+        var before = DateTimeOffset.UtcNow;
+        var credentials = (await Credentials(_world.MemberAccountId, "AdministratorAccess")).RoleCredentials;
+        credentials.AccessKeyId.Should().StartWith("ASIA");
+        var expiration = DateTimeOffset.FromUnixTimeMilliseconds(credentials.Expiration!.Value);
+        expiration.Should().BeCloseTo(before.AddHours(2), TimeSpan.FromSeconds(30));
+
+        var identity = await WhoAmI(credentials);
+        identity.Account.Should().Be(_world.MemberAccountId);
+        identity.Arn.Should().Be($"arn:aws:sts::{_world.MemberAccountId}:assumed-role/{_adminRole}/{SsoWorld.UserName}");
+        identity.Arn.Should().MatchRegex(@"assumed-role/AWSReservedSSO_AdministratorAccess_[0-9a-f]{16}/alice$");
+        identity.UserId.Should().MatchRegex($"^AROA[A-Z0-9]+:{SsoWorld.UserName}$");
+    }
+
+    [Fact]
+    public async Task The_portal_answers_expiration_as_epoch_milliseconds_on_the_wire()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            $"/federation/credentials?account_id={_world.MemberAccountId}&role_name=AdministratorAccess");
+        request.Headers.Add("x-amz-sso_bearer_token", _token);
+        var response = await _http.SendAsync(request);
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var expiration = body["roleCredentials"]!["expiration"]!.GetValue<long>();
+        expiration.Should().BeGreaterThan(DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds());
+    }
+
+    [Fact]
+    public async Task A_role_that_is_not_assigned_is_ForbiddenException_No_access()
+    {
+        var act = () => Credentials(_world.ManagementAccountId, "AdministratorAccess");
+        var error = (await act.Should().ThrowAsync<AmazonSSOException>()).Which;
+        error.ErrorCode.Should().Be("ForbiddenException");
+        error.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        error.Message.Should().Be("No access");
+    }
+
+    [Fact]
+    public async Task An_unknown_or_missing_token_is_UnauthorizedException_in_the_portal_envelope()
+    {
+        var act = () => _portal.ListAccountsAsync(new ListAccountsRequest { AccessToken = "not-a-token" });
+        (await act.Should().ThrowAsync<UnauthorizedException>()).Which.Message.Should().Be("Session token not found or invalid");
+
+        var response = await _http.GetAsync("/assignment/accounts");
+        response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        response.Headers.GetValues("x-amzn-ErrorType").Single().Should().Be("UnauthorizedException");
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        body["message"]!.GetValue<string>().Should().Be("Session token not found or invalid");
+        body["__type"]!.GetValue<string>().Should().Be("com.amazonaws.switchboard.portal#UnauthorizedException");
+    }
+
+    [Fact]
+    public async Task Logout_invalidates_the_token_but_issued_credentials_keep_working()
+    {
+        var credentials = (await Credentials(_world.MemberAccountId, "ReadOnlyAccess")).RoleCredentials;
+        await _portal.LogoutAsync(new LogoutRequest { AccessToken = _token });
+
+        var act = () => _portal.ListAccountsAsync(new ListAccountsRequest { AccessToken = _token });
+        await act.Should().ThrowAsync<UnauthorizedException>();
+        (await WhoAmI(credentials)).Account.Should().Be(_world.MemberAccountId);
+    }
+
+    [Fact]
+    public async Task While_trusted_access_is_disabled_the_portal_refuses_and_re_enabling_restores_everything_unchanged()
+    {
+        var accountsBefore = (await _portal.ListAccountsAsync(new ListAccountsRequest { AccessToken = _token })).AccountList.Select(a => a.AccountId).ToList();
+        var rolesBefore = _world.Read(tx => tx.Roles.Find(r => r.ReservedBy != null).Select(r => r.Arn).OrderBy(a => a).ToList());
+
+        await _world.DisableTrustedAccess();
+        foreach (var call in new Func<Task>[]
+        {
+            () => _portal.ListAccountsAsync(new ListAccountsRequest { AccessToken = _token }),
+            () => _portal.ListAccountRolesAsync(new ListAccountRolesRequest { AccessToken = _token, AccountId = _world.MemberAccountId }),
+            () => Credentials(_world.MemberAccountId, "AdministratorAccess"),
+        })
+        {
+            var error = (await call.Should().ThrowAsync<AmazonSSOException>()).Which;
+            error.ErrorCode.Should().Be("ForbiddenException");
+            error.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        }
+        _world.Read(tx => tx.Roles.Find(r => r.ReservedBy != null).Select(r => r.Arn).OrderBy(a => a).ToList()).Should().Equal(rolesBefore);
+
+        await _world.EnableTrustedAccess();
+        (await _portal.ListAccountsAsync(new ListAccountsRequest { AccessToken = _token })).AccountList.Select(a => a.AccountId)
+            .Should().Equal(accountsBefore);
+        var identity = await WhoAmI((await Credentials(_world.MemberAccountId, "AdministratorAccess")).RoleCredentials);
+        identity.Arn.Should().Be($"arn:aws:sts::{_world.MemberAccountId}:assumed-role/{_adminRole}/{SsoWorld.UserName}");
+    }
+
+    [Fact]
+    public async Task An_account_removed_from_the_organization_disappears_and_its_roles_are_refused()
+    {
+        _world.RemoveAccount(_world.MemberAccountId);
+
+        var accounts = await _portal.ListAccountsAsync(new ListAccountsRequest { AccessToken = _token });
+        accounts.AccountList.Select(a => a.AccountId).Should().Equal(_world.ManagementAccountId);
+        var act = () => Credentials(_world.MemberAccountId, "AdministratorAccess");
+        (await act.Should().ThrowAsync<AmazonSSOException>()).Which.ErrorCode.Should().Be("ForbiddenException");
+    }
+}
