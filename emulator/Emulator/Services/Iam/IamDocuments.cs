@@ -63,6 +63,7 @@ namespace Emulator.Services.Iam
         public string UserId { get; set; } = "";
         public string Path { get; set; } = "/";
         public DateTimeOffset CreateDate { get; set; }
+        public string? PermissionsBoundaryArn { get; set; }
         public List<TagDoc> Tags { get; set; } = [];
 
         public string Arn => $"arn:aws:iam::{AccountId}:user{Path}{UserName}";

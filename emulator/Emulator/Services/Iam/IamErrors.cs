@@ -33,4 +33,62 @@ public static class IamErrors
     public static AwsException LimitExceeded(string message) => new("LimitExceeded", message, 409);
 
     public static AwsException MalformedPolicyDocument(string message) => new("MalformedPolicyDocument", message);
+
+    public static AwsException UserExists(string userName) =>
+        new("EntityAlreadyExists", $"User with name {userName} already exists.", 409);
+
+    public static AwsException InvalidJson() => MalformedPolicyDocument("This policy contains invalid Json");
+
+    public static AwsException PolicySyntax() => MalformedPolicyDocument("Syntax errors in policy.");
+
+    public static AwsException InvalidArn(string arn) => InvalidInput($"ARN {arn} is not valid.");
+
+    public static AwsException PolicyNotAttached(string policyArn) =>
+        new("NoSuchEntity", $"Policy {policyArn} was not found.", 404);
+
+    public static AwsException ServiceRolePolicyNotAttachable() =>
+        new("PolicyNotAttachable", "Cannot attach a Service Role Policy to a Customer Role.");
+
+    public static AwsException MustDetachPolicies() => DeleteConflict("Cannot delete entity, must detach all policies first.");
+
+    public static AwsException MustDeleteInlinePolicies() => DeleteConflict("Cannot delete entity, must delete policies first.");
+
+    public static AwsException MustDeleteAccessKeys() => DeleteConflict("Cannot delete entity, must delete access keys first.");
+
+    public static AwsException InvalidMarker() => Validation("Invalid Marker.");
+
+    public static AwsException DuplicateTagKeys() =>
+        InvalidInput("Duplicate tag keys found. Please note that Tag keys are case insensitive.");
+
+    public static AwsException TooManyTags() =>
+        LimitExceeded("The number of tags has reached the maximum limit.");
+
+    public static AwsException ServiceRoleNameTaken(string roleName) =>
+        InvalidInput($"Service role name {roleName} has been taken in this account, please try a different suffix.");
+
+    public static AwsException CustomSuffixNotAllowed(string serviceName) =>
+        InvalidInput($"Custom suffix is not allowed for {serviceName}");
+
+    public static AwsException UnknownLinkedService(string serviceName) =>
+        InvalidInput($"Service {serviceName} does not support service-linked roles in this emulator.");
+
+    public static AwsException NotServiceLinked(string roleName) =>
+        new("NoSuchEntity", $"There is no service-linked role with name {roleName}.", 404);
+
+    public static AwsException NoSuchDeletionTask(string taskId) =>
+        new("NoSuchEntity", $"The deletion task with id {taskId} cannot be found.", 404);
+
+    public static AwsException MalformedDeletionTaskId(string taskId) =>
+        InvalidInput($"Invalid deletion task id {taskId}. It must look like task/aws-service-role/<service>/<role-name>/<uuid>.");
+
+    public static string RoleInUse(string roleName, string service) =>
+        $"Service-linked role {roleName} is in use by {service}: disable trusted access for {service} in AWS Organizations, or remove the account from the organization, before deleting it.";
+
+    public static AwsException UserNameRequired() =>
+        Validation("Must specify userName when calling with non-User credentials");
+
+    public static AwsException AccessKeyLimit() => LimitExceeded("Cannot exceed quota for AccessKeysPerUser: 2");
+
+    public static AwsException NoSuchAccessKey(string accessKeyId) =>
+        new("NoSuchEntity", $"The Access Key with id {accessKeyId} cannot be found.", 404);
 }

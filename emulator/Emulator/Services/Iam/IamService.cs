@@ -9,6 +9,9 @@ public static class IamService
     {
         var table = new OperationTable();
         RoleOperations.Register(table);
+        RolePolicyOperations.Register(table);
+        ServiceLinkedRoleOperations.Register(table);
+        UserOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("iam"), new AwsQueryProtocol(), table, IamErrors.Validation);
     }
 }

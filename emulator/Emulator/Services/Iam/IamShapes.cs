@@ -14,16 +14,108 @@ public sealed record Role(
     AttachedPermissionsBoundary? PermissionsBoundary, IReadOnlyList<Tag>? Tags)
 {
     /// <summary>IAM returns policy documents URL-encoded inside the XML; botocore decodes them.</summary>
+    /// <param name="withDetails">GetRole-style detail (tags, boundary); ListRoles leaves those out, as AWS does.</param>
     public static Role From(RoleDoc doc, bool withDetails = true) => new(
         doc.Path, doc.RoleName, doc.RoleId, doc.Arn, doc.CreateDate,
         PolicyDocuments.Encode(doc.AssumeRolePolicyDocument), doc.Description, doc.MaxSessionDuration,
-        doc.PermissionsBoundaryArn is null ? null : new AttachedPermissionsBoundary("Policy", doc.PermissionsBoundaryArn),
+        withDetails && doc.PermissionsBoundaryArn is not null ? new AttachedPermissionsBoundary("PermissionsBoundaryPolicy", doc.PermissionsBoundaryArn) : null,
         withDetails && doc.Tags.Count > 0 ? doc.Tags.Select(t => new Tag(t.Key, t.Value)).ToList() : null);
 }
 
 public sealed record RoleNameRequest(string RoleName);
 
 public sealed record RoleResponse(Role Role);
+
+public sealed record ListRolesRequest(string? Marker, int? MaxItems, string? PathPrefix);
+
+public sealed record ListRolesResponse(IReadOnlyList<Role> Roles, bool IsTruncated, string? Marker);
+
+public sealed record CreateRoleRequest(
+    string RoleName, string AssumeRolePolicyDocument, string? Path, string? Description, int? MaxSessionDuration,
+    string? PermissionsBoundary, IReadOnlyList<Tag>? Tags);
+
+public sealed record UpdateRoleRequest(string RoleName, string? Description, int? MaxSessionDuration);
+
+/// <summary>UpdateRole's output is an empty structure.</summary>
+public sealed record UpdateRoleResponse;
+
+public sealed record UpdateRoleDescriptionRequest(string RoleName, string Description);
+
+public sealed record UpdateAssumeRolePolicyRequest(string RoleName, string PolicyDocument);
+
+public sealed record RolePolicyArnRequest(string RoleName, string PolicyArn);
+
+public sealed record AttachedPolicy(string PolicyName, string PolicyArn);
+
+public sealed record ListAttachedRolePoliciesRequest(string RoleName, string? PathPrefix, string? Marker, int? MaxItems);
+
+public sealed record ListAttachedRolePoliciesResponse(IReadOnlyList<AttachedPolicy> AttachedPolicies, bool IsTruncated, string? Marker);
+
+public sealed record PutRolePolicyRequest(string RoleName, string PolicyName, string PolicyDocument);
+
+public sealed record RolePolicyNameRequest(string RoleName, string PolicyName);
+
+public sealed record GetRolePolicyResponse(string RoleName, string PolicyName, string PolicyDocument);
+
+public sealed record ListByRoleRequest(string RoleName, string? Marker, int? MaxItems);
+
+public sealed record ListRolePoliciesResponse(IReadOnlyList<string> PolicyNames, bool IsTruncated, string? Marker);
+
+public sealed record PutRolePermissionsBoundaryRequest(string RoleName, string PermissionsBoundary);
+
+public sealed record TagRoleRequest(string RoleName, IReadOnlyList<Tag> Tags);
+
+public sealed record UntagRoleRequest(string RoleName, IReadOnlyList<string> TagKeys);
+
+public sealed record ListRoleTagsResponse(IReadOnlyList<Tag> Tags, bool IsTruncated, string? Marker);
+
+public sealed record CreateServiceLinkedRoleRequest(string AWSServiceName, string? Description, string? CustomSuffix);
+
+public sealed record CreateServiceLinkedRoleResponse(Role Role);
+
+public sealed record DeleteServiceLinkedRoleResponse(string DeletionTaskId);
+
+public sealed record DeletionTaskIdRequest(string DeletionTaskId);
+
+public sealed record RoleUsageType(string? Region, IReadOnlyList<string>? Resources);
+
+public sealed record DeletionTaskFailureReasonType(string? Reason, IReadOnlyList<RoleUsageType>? RoleUsageList);
+
+public sealed record GetServiceLinkedRoleDeletionStatusResponse(string Status, DeletionTaskFailureReasonType? Reason);
+
+public sealed record User(
+    string? Path, string? UserName, string UserId, string Arn, DateTimeOffset CreateDate,
+    AttachedPermissionsBoundary? PermissionsBoundary, IReadOnlyList<Tag>? Tags)
+{
+    public static User From(UserDoc doc, bool withDetails = true) => new(
+        doc.Path, doc.UserName, doc.UserId, doc.Arn, doc.CreateDate,
+        withDetails && doc.PermissionsBoundaryArn is not null ? new AttachedPermissionsBoundary("PermissionsBoundaryPolicy", doc.PermissionsBoundaryArn) : null,
+        withDetails && doc.Tags.Count > 0 ? doc.Tags.Select(t => new Tag(t.Key, t.Value)).ToList() : null);
+}
+
+public sealed record CreateUserRequest(string UserName, string? Path, string? PermissionsBoundary, IReadOnlyList<Tag>? Tags);
+
+public sealed record UserResponse(User User);
+
+public sealed record OptionalUserNameRequest(string? UserName);
+
+public sealed record UserNameRequest(string UserName);
+
+public sealed record ListUsersRequest(string? Marker, int? MaxItems, string? PathPrefix);
+
+public sealed record ListUsersResponse(IReadOnlyList<User> Users, bool IsTruncated, string? Marker);
+
+public sealed record AccessKey(string UserName, string AccessKeyId, string Status, string SecretAccessKey, DateTimeOffset CreateDate);
+
+public sealed record CreateAccessKeyResponse(AccessKey AccessKey);
+
+public sealed record ListAccessKeysRequest(string? UserName, string? Marker, int? MaxItems);
+
+public sealed record AccessKeyMetadata(string UserName, string AccessKeyId, string Status, DateTimeOffset CreateDate);
+
+public sealed record ListAccessKeysResponse(IReadOnlyList<AccessKeyMetadata> AccessKeyMetadata, bool IsTruncated, string? Marker);
+
+public sealed record DeleteAccessKeyRequest(string AccessKeyId, string? UserName);
 
 public static class PolicyDocuments
 {

@@ -26,6 +26,9 @@ namespace Emulator.Services.Organizations
         public string RootId { get; set; } = "";
         public DateTimeOffset CreatedAt { get; set; }
 
+        /// <summary>The last number handed out by <see cref="OrganizationTree.NextSequence"/>: orders requests and handshakes.</summary>
+        public long Sequence { get; set; }
+
         public string Arn => $"arn:aws:organizations::{ManagementAccountId}:organization/{Id}";
     }
 
@@ -57,6 +60,7 @@ namespace Emulator.Services.Organizations
         [BsonId] public string Id { get; set; } = "";
         public string OrganizationId { get; set; } = "";
         public string AccountName { get; set; } = "";
+        public long Sequence { get; set; }
         public string State { get; set; } = "SUCCEEDED";
         public string? AccountId { get; set; }
         public string? FailureReason { get; set; }
@@ -69,6 +73,7 @@ namespace Emulator.Services.Organizations
         [BsonId] public string Id { get; set; } = "";
         public string OrganizationId { get; set; } = "";
         public string ManagementAccountId { get; set; } = "";
+        public long Sequence { get; set; }
         public string TargetType { get; set; } = "ACCOUNT";
         public string TargetId { get; set; } = "";
         public string State { get; set; } = "OPEN";

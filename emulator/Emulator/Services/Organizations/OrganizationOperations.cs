@@ -2,13 +2,15 @@ using Emulator.Core;
 
 namespace Emulator.Services.Organizations;
 
-/// <summary>CreateOrganization, DescribeOrganization, DeleteOrganization.</summary>
+/// <summary>CreateOrganization, DescribeOrganization, DeleteOrganization, ListRoots.</summary>
 public static class OrganizationOperations
 {
     public static void Register(OperationTable table)
     {
         table.Write<CreateOrganizationRequest, OrganizationResponse>("CreateOrganization", Create);
         table.Read<Empty, OrganizationResponse>("DescribeOrganization", Describe);
+        table.Write<Empty, NoOutput>("DeleteOrganization", Delete);
+        table.Read<PageRequest, ListRootsResponse>("ListRoots", ListRoots);
     }
 
     public static OrganizationResponse Create(OperationContext context, CreateOrganizationRequest request)
@@ -40,4 +42,37 @@ public static class OrganizationOperations
 
     public static OrganizationResponse Describe(OperationContext context, Empty request) =>
         new(Organization.From(OrganizationAccess.Membership(context)));
+
+    /// <summary>
+    /// Only an organization whose sole account is the management account can be deleted. Closed (SUSPENDED) members
+    /// still count (UNCONFIRMED); remove them first. The management account becomes standalone and keeps its roles;
+    /// open invitations become CANCELED; OUs, trusted access, delegated administrators and account-creation records go.
+    /// </summary>
+    public static NoOutput Delete(OperationContext context, Empty request)
+    {
+        var tx = context.Tx;
+        var organization = OrganizationAccess.RequireManagement(context);
+        if (OrganizationTree.Members(tx, organization).Any(a => a.Id != organization.ManagementAccountId))
+            throw OrganizationsErrors.OrganizationNotEmpty();
+
+        Membership.Detach(tx, tx.Accounts.FindById(organization.ManagementAccountId), cleanUpServices: false);
+        tx.OrganizationalUnits.DeleteMany(o => o.OrganizationId == organization.Id);
+        tx.TrustedServices.DeleteMany(s => s.OrganizationId == organization.Id);
+        tx.DelegatedAdministrators.DeleteMany(d => d.OrganizationId == organization.Id);
+        tx.CreateAccountStatuses.DeleteMany(c => c.OrganizationId == organization.Id);
+        foreach (var handshake in tx.Handshakes.Find(h => h.OrganizationId == organization.Id && h.State == "OPEN").ToList())
+        {
+            handshake.State = "CANCELED";
+            tx.Handshakes.Update(handshake);
+        }
+        tx.Organizations.Delete(organization.Id);
+        return new NoOutput();
+    }
+
+    public static ListRootsResponse ListRoots(OperationContext context, PageRequest request)
+    {
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var page = Pages.Of([OrganizationTree.ToRoot(organization)], r => r.Id, request.NextToken, request.MaxResults);
+        return new(page.Items, page.NextToken);
+    }
 }

@@ -10,6 +10,11 @@ public static class OrganizationsService
         var table = new OperationTable();
         OrganizationOperations.Register(table);
         TrustedAccessOperations.Register(table);
+        AccountOperations.Register(table);
+        AccountCreationOperations.Register(table);
+        OrganizationalUnitOperations.Register(table);
+        HandshakeOperations.Register(table);
+        DelegatedAdministratorOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("organizations"), new AwsJsonProtocol(), table, OrganizationsErrors.Validation);
     }
 }

@@ -16,6 +16,7 @@ public static class TrustedAccessOperations
     public static NoOutput Enable(OperationContext context, ServicePrincipalRequest request)
     {
         var organization = OrganizationAccess.RequireManagement(context);
+        if (organization.FeatureSet != "ALL") throw OrganizationsErrors.NotInAllFeaturesMode();
         if (!ServicePrincipals.TrustedAccess.Contains(request.ServicePrincipal)) throw OrganizationsErrors.UnrecognizedServicePrincipal();
         TrustedAccessRules.Enable(context.Tx, organization.Id, request.ServicePrincipal, context.Now);
         return new NoOutput();
@@ -25,6 +26,7 @@ public static class TrustedAccessOperations
     public static NoOutput Disable(OperationContext context, ServicePrincipalRequest request)
     {
         var organization = OrganizationAccess.RequireManagement(context);
+        if (organization.FeatureSet != "ALL") throw OrganizationsErrors.NotInAllFeaturesMode();
         if (!ServicePrincipals.TrustedAccess.Contains(request.ServicePrincipal)) throw OrganizationsErrors.UnrecognizedServicePrincipal();
         context.Tx.TrustedServices.Delete(TrustedServiceDoc.Key(organization.Id, request.ServicePrincipal));
         return new NoOutput();

@@ -10,7 +10,8 @@ public static class StsService
     {
         var table = new OperationTable();
         CallerIdentityOperations.Register(table);
+        SessionOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("sts"), new AwsQueryProtocol(), table,
-            violations => new AwsException("ValidationError", InputValidator.Describe(violations)));
+            StsErrors.Validation);
     }
 }

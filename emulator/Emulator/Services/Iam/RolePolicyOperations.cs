@@ -1,0 +1,136 @@
+namespace Emulator.Services.Iam;
+
+/// <summary>A role's managed policies, inline policies, permissions boundary and tags.</summary>
+public static class RolePolicyOperations
+{
+    public static void Register(OperationTable table)
+    {
+        table.Write<RolePolicyArnRequest, NoOutput>("AttachRolePolicy", Attach);
+        table.Write<RolePolicyArnRequest, NoOutput>("DetachRolePolicy", Detach);
+        table.Read<ListAttachedRolePoliciesRequest, ListAttachedRolePoliciesResponse>("ListAttachedRolePolicies", ListAttached);
+        table.Write<PutRolePolicyRequest, NoOutput>("PutRolePolicy", PutInline);
+        table.Read<RolePolicyNameRequest, GetRolePolicyResponse>("GetRolePolicy", GetInline);
+        table.Write<RolePolicyNameRequest, NoOutput>("DeleteRolePolicy", DeleteInline);
+        table.Read<ListByRoleRequest, ListRolePoliciesResponse>("ListRolePolicies", ListInline);
+        table.Write<PutRolePermissionsBoundaryRequest, NoOutput>("PutRolePermissionsBoundary", PutBoundary);
+        table.Write<RoleNameRequest, NoOutput>("DeleteRolePermissionsBoundary", DeleteBoundary);
+        table.Write<TagRoleRequest, NoOutput>("TagRole", Tag);
+        table.Write<UntagRoleRequest, NoOutput>("UntagRole", Untag);
+        table.Read<ListByRoleRequest, ListRoleTagsResponse>("ListRoleTags", ListTags);
+    }
+
+    /// <summary>Attaching is idempotent. Service-role policies (the <c>aws-service-role/</c> path) attach only to linked roles, by the service.</summary>
+    public static NoOutput Attach(OperationContext context, RolePolicyArnRequest request)
+    {
+        var role = RoleOperations.FindMutable(context, request.RoleName);
+        IamInput.EnsurePolicyArn(request.PolicyArn);
+        if (request.PolicyArn.StartsWith("arn:aws:iam::aws:policy/aws-service-role/", StringComparison.Ordinal) && role.LinkedService is null)
+            throw IamErrors.ServiceRolePolicyNotAttachable();
+        if (role.AttachedPolicies.Any(p => p.PolicyArn == request.PolicyArn)) return new NoOutput();
+        role.AttachedPolicies.Add(new AttachedPolicyDoc { PolicyArn = request.PolicyArn, PolicyName = IamInput.PolicyName(request.PolicyArn) });
+        context.Tx.Roles.Update(role);
+        return new NoOutput();
+    }
+
+    public static NoOutput Detach(OperationContext context, RolePolicyArnRequest request)
+    {
+        var role = RoleOperations.FindMutable(context, request.RoleName);
+        IamInput.EnsurePolicyArn(request.PolicyArn);
+        if (role.AttachedPolicies.RemoveAll(p => p.PolicyArn == request.PolicyArn) == 0) throw IamErrors.PolicyNotAttached(request.PolicyArn);
+        context.Tx.Roles.Update(role);
+        return new NoOutput();
+    }
+
+    public static ListAttachedRolePoliciesResponse ListAttached(OperationContext context, ListAttachedRolePoliciesRequest request)
+    {
+        var role = RoleOperations.Find(context, request.RoleName);
+        var prefix = request.PathPrefix ?? "/";
+        // Attachment order; the marker remembers the position (zero-padded, so it orders like the list).
+        var policies = role.AttachedPolicies
+            .Select((p, index) => (Policy: p, Position: index.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)))
+            .Where(p => IamInput.PolicyPath(p.Policy.PolicyArn).StartsWith(prefix, StringComparison.Ordinal));
+        var (items, truncated, marker) = IamInput.Page(policies, p => p.Position, request.Marker, request.MaxItems);
+        return new(items.Select(p => new AttachedPolicy(p.Policy.PolicyName, p.Policy.PolicyArn)).ToList(), truncated, marker);
+    }
+
+    /// <summary>Inline policy names are unique per role, case-insensitively; putting an existing name replaces it.</summary>
+    public static NoOutput PutInline(OperationContext context, PutRolePolicyRequest request)
+    {
+        var role = RoleOperations.FindMutable(context, request.RoleName);
+        IamInput.EnsurePolicyDocument(request.PolicyDocument);
+        if (InlineName(role, request.PolicyName) is { } existing) role.InlinePolicies.Remove(existing);
+        role.InlinePolicies[request.PolicyName] = request.PolicyDocument;
+        context.Tx.Roles.Update(role);
+        return new NoOutput();
+    }
+
+    public static GetRolePolicyResponse GetInline(OperationContext context, RolePolicyNameRequest request)
+    {
+        var role = RoleOperations.Find(context, request.RoleName);
+        var name = InlineName(role, request.PolicyName) ?? throw IamErrors.NoSuchRolePolicy(role.RoleName, request.PolicyName);
+        return new(role.RoleName, name, PolicyDocuments.Encode(role.InlinePolicies[name]));
+    }
+
+    public static NoOutput DeleteInline(OperationContext context, RolePolicyNameRequest request)
+    {
+        var role = RoleOperations.FindMutable(context, request.RoleName);
+        var name = InlineName(role, request.PolicyName) ?? throw IamErrors.NoSuchRolePolicy(role.RoleName, request.PolicyName);
+        role.InlinePolicies.Remove(name);
+        context.Tx.Roles.Update(role);
+        return new NoOutput();
+    }
+
+    public static ListRolePoliciesResponse ListInline(OperationContext context, ListByRoleRequest request)
+    {
+        var role = RoleOperations.Find(context, request.RoleName);
+        var (items, truncated, marker) = IamInput.Page(
+            role.InlinePolicies.Keys.OrderBy(n => n, StringComparer.Ordinal), n => n, request.Marker, request.MaxItems);
+        return new(items, truncated, marker);
+    }
+
+    public static NoOutput PutBoundary(OperationContext context, PutRolePermissionsBoundaryRequest request)
+    {
+        var role = RoleOperations.FindMutable(context, request.RoleName);
+        IamInput.EnsurePolicyArn(request.PermissionsBoundary);
+        role.PermissionsBoundaryArn = request.PermissionsBoundary;
+        context.Tx.Roles.Update(role);
+        return new NoOutput();
+    }
+
+    /// <summary>Deleting a boundary the role does not have succeeds, as in IAM.</summary>
+    public static NoOutput DeleteBoundary(OperationContext context, RoleNameRequest request)
+    {
+        var role = RoleOperations.FindMutable(context, request.RoleName);
+        role.PermissionsBoundaryArn = null;
+        context.Tx.Roles.Update(role);
+        return new NoOutput();
+    }
+
+    /// <summary>Tags are not part of the lock: IAM models no UnmodifiableEntity for TagRole/UntagRole.</summary>
+    public static NoOutput Tag(OperationContext context, TagRoleRequest request)
+    {
+        var role = RoleOperations.Find(context, request.RoleName);
+        IamInput.MergeTags(role.Tags, request.Tags);
+        context.Tx.Roles.Update(role);
+        return new NoOutput();
+    }
+
+    public static NoOutput Untag(OperationContext context, UntagRoleRequest request)
+    {
+        var role = RoleOperations.Find(context, request.RoleName);
+        role.Tags.RemoveAll(t => request.TagKeys.Contains(t.Key, StringComparer.OrdinalIgnoreCase));
+        context.Tx.Roles.Update(role);
+        return new NoOutput();
+    }
+
+    public static ListRoleTagsResponse ListTags(OperationContext context, ListByRoleRequest request)
+    {
+        var role = RoleOperations.Find(context, request.RoleName);
+        var (items, truncated, marker) = IamInput.Page(
+            role.Tags.OrderBy(t => t.Key, StringComparer.Ordinal), t => t.Key, request.Marker, request.MaxItems);
+        return new(items.Select(t => new Tag(t.Key, t.Value)).ToList(), truncated, marker);
+    }
+
+    private static string? InlineName(RoleDoc role, string policyName) =>
+        role.InlinePolicies.Keys.FirstOrDefault(k => string.Equals(k, policyName, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,39 @@
+namespace Emulator.Services.Organizations;
+
+// Accounts, roots and account creation, spelled as the Organizations model spells them.
+
+/// <summary>Status (retiring) and State carry the same value here: ACTIVE, PENDING_CLOSURE or SUSPENDED.</summary>
+public sealed record Account(
+    string Id, string Arn, string Email, string Name, string Status, string State, IReadOnlyList<string> Paths,
+    string? JoinedMethod, DateTimeOffset? JoinedTimestamp);
+
+public sealed record AccountIdRequest(string AccountId);
+
+public sealed record AccountResponse(Account Account);
+
+public sealed record ListAccountsResponse(IReadOnlyList<Account> Accounts, string? NextToken);
+
+public sealed record Root(string Id, string Arn, string Name, IReadOnlyList<PolicyTypeSummary> PolicyTypes);
+
+public sealed record ListRootsResponse(IReadOnlyList<Root> Roots, string? NextToken);
+
+public sealed record Tag(string Key, string Value);
+
+public sealed record CreateAccountRequest(
+    string Email, string AccountName, string? RoleName, string? IamUserAccessToBilling, IReadOnlyList<Tag>? Tags);
+
+public sealed record CreateAccountStatus(
+    string Id, string AccountName, string State, DateTimeOffset RequestedTimestamp, DateTimeOffset? CompletedTimestamp,
+    string? AccountId, string? FailureReason)
+{
+    public static CreateAccountStatus From(CreateAccountStatusDoc doc) => new(
+        doc.Id, doc.AccountName, doc.State, doc.RequestedTimestamp, doc.CompletedTimestamp, doc.AccountId, doc.FailureReason);
+}
+
+public sealed record CreateAccountStatusResponse(CreateAccountStatus CreateAccountStatus);
+
+public sealed record DescribeCreateAccountStatusRequest(string CreateAccountRequestId);
+
+public sealed record ListCreateAccountStatusRequest(IReadOnlyList<string>? States, int? MaxResults, string? NextToken);
+
+public sealed record ListCreateAccountStatusResponse(IReadOnlyList<CreateAccountStatus> CreateAccountStatuses, string? NextToken);

@@ -1,0 +1,33 @@
+using Emulator.Services.TrustModel;
+using Emulator.State;
+
+namespace Emulator.Services.Organizations;
+
+/// <summary>Accounts joining and leaving an organization, with the trust-model rules that follow.</summary>
+public static class Membership
+{
+    public static void Join(Tx tx, AccountDoc account, OrganizationDoc organization, string joinedMethod, DateTimeOffset now)
+    {
+        account.OrganizationId = organization.Id;
+        account.ParentId = organization.RootId;
+        account.JoinedMethod = joinedMethod;
+        account.JoinedTimestamp = now;
+        tx.Accounts.Upsert(account);
+        TrustedAccessRules.OnAccountJoined(tx, organization.Id, account.Id, now);
+    }
+
+    /// <summary>
+    /// The account becomes standalone: its document stays (name, email, status) without organization, parent or join
+    /// details. Services with trusted access clean up their linked roles; OrganizationAccountAccessRole stays.
+    /// </summary>
+    public static void Detach(Tx tx, AccountDoc? account, bool cleanUpServices = true)
+    {
+        if (account is null) return;
+        account.OrganizationId = null;
+        account.ParentId = null;
+        account.JoinedMethod = null;
+        account.JoinedTimestamp = null;
+        tx.Accounts.Update(account);
+        if (cleanUpServices) TrustedAccessRules.OnAccountRemoved(tx, account.Id);
+    }
+}

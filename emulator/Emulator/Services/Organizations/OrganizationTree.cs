@@ -1,0 +1,71 @@
+using Emulator.State;
+
+namespace Emulator.Services.Organizations;
+
+/// <summary>The organization's tree (root, OUs, accounts): ARNs, parents, paths and the wire shapes built from them.</summary>
+public static class OrganizationTree
+{
+    /// <summary>AWS limits OU nesting to five levels below the root.</summary>
+    public const int MaxOuDepth = 5;
+
+    public static string RootArn(OrganizationDoc org) => $"arn:aws:organizations::{org.ManagementAccountId}:root/{org.Id}/{org.RootId}";
+
+    public static string OuArn(OrganizationDoc org, string ouId) => $"arn:aws:organizations::{org.ManagementAccountId}:ou/{org.Id}/{ouId}";
+
+    public static string AccountArn(OrganizationDoc org, string accountId) =>
+        $"arn:aws:organizations::{org.ManagementAccountId}:account/{org.Id}/{accountId}";
+
+    /// <summary>A number that grows with every call within the organization, for stable oldest-first listings.</summary>
+    public static long NextSequence(Tx tx, OrganizationDoc org)
+    {
+        org.Sequence++;
+        tx.Organizations.Update(org);
+        return org.Sequence;
+    }
+
+    public static OrganizationalUnitDoc? FindOu(Tx tx, OrganizationDoc org, string ouId) =>
+        tx.OrganizationalUnits.FindById(ouId) is { } ou && ou.OrganizationId == org.Id ? ou : null;
+
+    public static bool IsParent(Tx tx, OrganizationDoc org, string parentId) =>
+        parentId == org.RootId || FindOu(tx, org, parentId) is not null;
+
+    public static string ParentType(OrganizationDoc org, string parentId) => parentId == org.RootId ? "ROOT" : "ORGANIZATIONAL_UNIT";
+
+    /// <summary>The container ids from the root down to <paramref name="parentId"/>.</summary>
+    public static List<string> Chain(Tx tx, OrganizationDoc org, string parentId)
+    {
+        var chain = new List<string>();
+        var current = parentId;
+        while (current != org.RootId && FindOu(tx, org, current) is { } ou)
+        {
+            chain.Insert(0, ou.Id);
+            current = ou.ParentId;
+        }
+        chain.Insert(0, org.RootId);
+        return chain;
+    }
+
+    /// <summary>"o-…/r-…/ou-…/" for a container.</summary>
+    public static string PathOf(Tx tx, OrganizationDoc org, string containerId) =>
+        $"{org.Id}/{string.Join('/', Chain(tx, org, containerId))}/";
+
+    public static IEnumerable<AccountDoc> Members(Tx tx, OrganizationDoc org) =>
+        tx.Accounts.Find(a => a.OrganizationId == org.Id);
+
+    /// <summary>The account, when it belongs to this organization.</summary>
+    public static AccountDoc? FindMember(Tx tx, OrganizationDoc org, string accountId) =>
+        tx.Accounts.FindById(accountId) is { } account && account.OrganizationId == org.Id ? account : null;
+
+    public static AccountDoc RequireMember(Tx tx, OrganizationDoc org, string accountId) =>
+        FindMember(tx, org, accountId) ?? throw OrganizationsErrors.AccountNotFound();
+
+    public static Account ToAccount(Tx tx, OrganizationDoc org, AccountDoc doc) => new(
+        doc.Id, AccountArn(org, doc.Id), doc.Email, doc.Name, doc.Status, doc.Status,
+        [$"{PathOf(tx, org, doc.ParentId ?? org.RootId)}{doc.Id}/"], doc.JoinedMethod, doc.JoinedTimestamp);
+
+    public static Root ToRoot(OrganizationDoc org) => new(org.RootId, RootArn(org), "Root",
+        org.FeatureSet == "ALL" ? [new PolicyTypeSummary("SERVICE_CONTROL_POLICY", "ENABLED")] : []);
+
+    public static OrganizationalUnit ToOu(Tx tx, OrganizationDoc org, OrganizationalUnitDoc ou) =>
+        new(ou.Id, OuArn(org, ou.Id), ou.Name, PathOf(tx, org, ou.Id));
+}

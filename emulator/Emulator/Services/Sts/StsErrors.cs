@@ -1,0 +1,26 @@
+using Emulator.Core;
+using Emulator.Protocol;
+
+namespace Emulator.Services.Sts;
+
+/// <summary>STS's errors; every STS message text lives here.</summary>
+public static class StsErrors
+{
+    public static AwsException Validation(IReadOnlyList<Violation> violations) =>
+        new("ValidationError", InputValidator.Describe(violations));
+
+    public static AwsException NotAuthorizedToAssume(string callerArn, string roleArn) =>
+        new("AccessDenied", $"User: {callerArn} is not authorized to perform: sts:AssumeRole on resource: {roleArn}", 403);
+
+    public static AwsException DurationExceedsRoleMaximum() =>
+        new("ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
+
+    public static AwsException DurationExceedsChainingLimit() =>
+        new("ValidationError", "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
+
+    public static AwsException SessionTokenFromSession() =>
+        new("AccessDenied", "Cannot call GetSessionToken with session credentials", 403);
+
+    public static AwsException MalformedPolicyDocument() =>
+        new("MalformedPolicyDocument", "The policy is not in the valid JSON format.");
+}
