@@ -18,19 +18,11 @@ public static class PortalCredentials
     /// </summary>
     public static PortalRoleCredentials Issue(Tx tx, PortalRole role, SsoUserDoc user, DateTimeOffset now)
     {
-        var session = new SessionDoc
-        {
-            Id = "ASIA" + Ids.UpperAlphanumeric(16),
-            SecretAccessKey = Ids.Secret(40),
-            SessionToken = "IQoJb3JpZ2luX2VjE" + Ids.Secret(339),
-            AccountId = role.AccountId,
-            Kind = nameof(PrincipalKind.AssumedRole),
-            Arn = $"arn:aws:sts::{role.AccountId}:assumed-role/{role.Role.RoleName}/{user.UserName}",
-            UserId = $"{role.Role.RoleId}:{user.UserName}",
-            Expiration = now + SessionDuration(role.SessionDuration),
-        };
-        tx.Sessions.Insert(session);
-        return new PortalRoleCredentials(session.Id, session.SecretAccessKey, session.SessionToken, session.Expiration);
+        var credentials = TemporaryCredentials.Issue(tx, role.AccountId, PrincipalKind.AssumedRole,
+            $"arn:aws:sts::{role.AccountId}:assumed-role/{role.Role.RoleName}/{user.UserName}",
+            $"{role.Role.RoleId}:{user.UserName}",
+            now + SessionDuration(role.SessionDuration));
+        return new PortalRoleCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken, credentials.Expiration);
     }
 
     /// <summary>The permission set's ISO-8601 SessionDuration (PT1H … PT12H); one hour when unreadable.</summary>
