@@ -48,7 +48,7 @@ public sealed class StateStore : IDisposable
             }
             catch
             {
-                _db.Rollback();
+                RollbackAfterFailure();
                 throw;
             }
             // LiteDB hands committed pages to a background writer; the checkpoint waits for them and moves them
@@ -57,6 +57,17 @@ public sealed class StateStore : IDisposable
             return result;
         }
         finally { _gate.ExitWriteLock(); }
+    }
+
+    /// <summary>
+    /// Undoes the failed operation's changes. When LiteDB itself failed it may already have rolled back (and then
+    /// refuses a second rollback); the caller's original exception is what matters, so that refusal is ignored.
+    /// </summary>
+    private void RollbackAfterFailure()
+    {
+        try { _db.Rollback(); }
+        catch (LiteException) { }
+        catch (ObjectDisposedException) { }
     }
 
     /// <summary>Deletes every document of every collection (POST /_emulator/reset).</summary>
