@@ -162,7 +162,7 @@ public sealed class PortalBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Names_are_shown_as_text_never_as_markup()
     {
-        var evil = _world.AddMemberAccount("<i id=\"injected\">Evil</i>");
+        var evil = await _world.AddMemberAccount("<i id=\"injected\">Evil</i>");
         _world.Assign(evil, "AdministratorAccess");
         await _page.GotoAsync(_world.StartUrl);
         await SignIn();

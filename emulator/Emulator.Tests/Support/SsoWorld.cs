@@ -1,6 +1,5 @@
 using Emulator.Core;
 using Emulator.Services.Iam;
-using Emulator.Services.Organizations;
 using Emulator.Services.Sso;
 using Emulator.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,7 +41,7 @@ public sealed class SsoWorld
         world.OrganizationId = (string)organization["Organization"]!["Id"]!;
         await world.EnableTrustedAccess();
 
-        world.MemberAccountId = world.AddMemberAccount("Sandbox");
+        world.MemberAccountId = await world.AddMemberAccount("Sandbox");
         world._store.Write(tx =>
         {
             var now = DateTimeOffset.UtcNow;
@@ -62,21 +61,16 @@ public sealed class SsoWorld
         return world;
     }
 
-    /// <summary>An account of the organization (written directly until Organizations CreateAccount is available).</summary>
-    public string AddMemberAccount(string name)
+    /// <summary>A new account of the organization, through Organizations CreateAccount.</summary>
+    public async Task<string> AddMemberAccount(string name)
     {
-        var accountId = Ids.AccountId();
-        _store.Write(tx =>
-        {
-            var organization = tx.Organizations.FindById(OrganizationId);
-            tx.Accounts.Insert(new AccountDoc
-            {
-                Id = accountId, Name = name, Email = $"{name.ToLowerInvariant()}@example.com", OrganizationId = OrganizationId,
-                ParentId = organization.RootId, JoinedMethod = "CREATED", JoinedTimestamp = DateTimeOffset.UtcNow, Status = "ACTIVE",
-            });
-            return 0;
-        });
-        return accountId;
+        var created = (await Management.Organizations("CreateAccount", new { AccountName = name, Email = $"{Guid.NewGuid():N}@example.com" }))
+            .EnsureSuccess().Json;
+        var status = (await Management.Organizations("DescribeCreateAccountStatus",
+            new { CreateAccountRequestId = (string)created["CreateAccountStatus"]!["Id"]! })).EnsureSuccess().Json;
+        var state = (string)status["CreateAccountStatus"]!["State"]!;
+        if (state != "SUCCEEDED") throw new InvalidOperationException($"CreateAccount {name}: {status}");
+        return (string)status["CreateAccountStatus"]!["AccountId"]!;
     }
 
     public string AddUser(string userName, string password)
@@ -136,17 +130,8 @@ public sealed class SsoWorld
     public async Task DisableTrustedAccess() =>
         (await Management.Organizations("DisableAWSServiceAccess", new { ServicePrincipal = "sso.amazonaws.com" })).EnsureSuccess();
 
-    /// <summary>Takes the account out of the organization with the trust model's clean-up (until RemoveAccountFromOrganization exists).</summary>
-    public void RemoveAccount(string accountId) =>
-        _store.Write(tx =>
-        {
-            var account = tx.Accounts.FindById(accountId);
-            account.OrganizationId = null;
-            account.ParentId = null;
-            tx.Accounts.Update(account);
-            Services.TrustModel.TrustedAccessRules.OnAccountRemoved(tx, accountId);
-            return 0;
-        });
+    public async Task RemoveAccount(string accountId) =>
+        (await Management.Organizations("RemoveAccountFromOrganization", new { AccountId = accountId })).EnsureSuccess();
 
     public T Read<T>(Func<Tx, T> read) => _store.Read(read);
 }
