@@ -5,7 +5,8 @@
 # API, role credentials, and what happens while trusted access is off. Start an emulator first, e.g.:
 #   dotnet run --project emulator/Emulator -- --port 4599 --in-memory
 # then:  bash samples/sso-lab.sh        (ENDPOINT=http://127.0.0.1:4599 by default)
-# Works on a fresh emulator or after the trusted-access lab (it reuses the organization of the management account).
+# Works on a fresh emulator or after the trusted-access lab (it reuses the organization of the management account);
+# run it once per emulator state (`curl -X POST $ENDPOINT/_emulator/reset` starts over).
 # Every step checks its result and the lab stops with a non-zero exit code at the first surprise.
 set -uo pipefail
 
@@ -18,7 +19,8 @@ PS_NAME=AdministratorAccess
 
 LAB_DIR="$(mktemp -d)"
 trap 'rm -rf "$LAB_DIR"' EXIT
-: > "$LAB_DIR/config"; : > "$LAB_DIR/credentials"
+# AWS CLI v1 would fetch parameters that look like URLs (the start URL) instead of passing them: turn that off.
+printf '[default]\ncli_follow_urlparam = false\n' > "$LAB_DIR/config"; : > "$LAB_DIR/credentials"
 unset AWS_PROFILE AWS_SESSION_TOKEN AWS_DEFAULT_PROFILE
 export AWS_CONFIG_FILE="$LAB_DIR/config" AWS_SHARED_CREDENTIALS_FILE="$LAB_DIR/credentials"
 export AWS_DEFAULT_REGION=us-east-1 AWS_SECRET_ACCESS_KEY=lab AWS_PAGER="" AWS_MAX_ATTEMPTS=1
@@ -111,7 +113,9 @@ grep -q "$SSO" <<<"$OUT" || fail "$SSO should have trusted access"
 step "Create a user in the identity store" \
      "identitystore create-user answers the UserId; the control plane then gives the user a password (the console's invitation email)."
 as "$MANAGEMENT" identitystore create-user --identity-store-id "$STORE" --user-name "$LAB_USER" --display-name "Alice Lab" \
-   --name "GivenName=Alice,FamilyName=Lab" --emails "Value=$LAB_USER@example.com,Type=work,Primary=true"; ok
+   --name "GivenName=Alice,FamilyName=Lab" --emails "Value=$LAB_USER@example.com,Type=work,Primary=true"
+[ "$RC" -ne 0 ] && grep -q ConflictException <<<"$ERR" && fail "$LAB_USER already exists: the lab already ran here (POST /_emulator/reset to start over)"
+ok
 USER_ID="$(field "['UserId']")"
 control POST /_emulator/sso/users "{\"identityStoreId\": \"$STORE\", \"userName\": \"$LAB_USER\", \"password\": \"$LAB_PASSWORD\"}"; ok
 [ "$(field "['userId']")" = "$USER_ID" ] || fail "the control plane should set the password of the same user"
