@@ -33,8 +33,9 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
 
             if (catalog.ByRestRoute(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.Query) is { } route)
             {
+                // The sso portal and sso-oidc operations are unsigned: who signed (if anyone did) does not matter.
                 service = route.Service;
-                await Run(context, service, route.Operation, await ReadBody(context.Request), credential, requestId);
+                await Run(context, service, route.Operation, await ReadBody(context.Request), credential: null, requestId);
                 return;
             }
 

@@ -27,7 +27,8 @@ public sealed class RestJsonProtocol(Func<AwsException, JsonObject> errorBody) :
         {
             try { json = JsonNode.Parse(body) as JsonObject; }
             catch (JsonException) { }
-            if (json is null) throw new AwsException("SerializationException", "Request body is not a valid JSON object.");
+            // Both restJson1 services here (sso, sso-oidc) model InvalidRequestException for a malformed request.
+            if (json is null) throw new AwsException("InvalidRequestException", "Request body is not a valid JSON object.");
         }
 
         foreach (var (name, reference) in members)
