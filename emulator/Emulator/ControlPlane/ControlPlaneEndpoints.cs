@@ -40,6 +40,7 @@ public static class ControlPlaneEndpoints
             .WithName("Reset").WithSummary("Deletes all state: organizations, accounts, roles, credentials.");
         group.MapGet("/state", (StateStore store) => TypedResults.Ok(store.Read(StateView.Of)))
             .WithName("State").WithSummary("Organizations, accounts, trusted services and the roles of every account.");
+        SsoControlPlane.Map(group);
     }
 }
 

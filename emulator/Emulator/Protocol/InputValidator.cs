@@ -62,6 +62,8 @@ public static class InputValidator
         var type = (string)shape["type"]!;
         switch (type)
         {
+            case "structure" when shape["document"] is JsonValue document && (bool)document:
+                break; // a document type (e.g. identitystore AttributeValue) is any JSON value
             case "structure":
                 if (node is JsonObject obj) CheckStructure(model, shape, obj, path, found);
                 else found.Add(WrongType(path, node, "a structure"));

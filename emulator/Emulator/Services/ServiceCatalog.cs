@@ -1,8 +1,10 @@
 using Emulator.Protocol;
 using Emulator.Services.Iam;
+using Emulator.Services.IdentityStore;
 using Emulator.Services.Organizations;
 using Emulator.Services.SsoOidc;
 using Emulator.Services.SsoPortal;
+using Emulator.Services.SsoAdmin;
 using Emulator.Services.Sts;
 
 namespace Emulator.Services;
@@ -21,6 +23,8 @@ public sealed class ServiceCatalog
             StsService.Definition(),
             SsoPortalService.Definition(),
             SsoOidcService.Definition(),
+            SsoAdminService.Definition(),
+            IdentityStoreService.Definition(),
         ];
     }
 

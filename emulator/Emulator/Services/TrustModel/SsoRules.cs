@@ -14,6 +14,28 @@ public static class SsoRules
     public static bool IsAvailable(Tx tx, SsoInstanceDoc instance) =>
         instance.OrganizationId is null || TrustedAccessRules.IsEnabled(tx, instance.OrganizationId, ServicePrincipals.Sso);
 
+    /// <summary>
+    /// Who administers an instance (sso-admin and identitystore): for the organization instance, its management account
+    /// and the delegated administrator registered for sso.amazonaws.com; for an account instance, its owner.
+    /// </summary>
+    public static bool IsAdministrator(Tx tx, SsoInstanceDoc instance, string accountId)
+    {
+        if (instance.OrganizationId is null) return accountId == instance.OwnerAccountId;
+        if (tx.Organizations.FindById(instance.OrganizationId) is not { } organization) return false;
+        return organization.ManagementAccountId == accountId || IsDelegatedAdministrator(tx, instance, accountId);
+    }
+
+    public static bool IsDelegatedAdministrator(Tx tx, SsoInstanceDoc instance, string accountId) =>
+        instance.OrganizationId is { } organizationId &&
+        tx.DelegatedAdministrators.Exists(d => d.OrganizationId == organizationId && d.AccountId == accountId && d.ServicePrincipal == ServicePrincipals.Sso);
+
+    /// <summary>A delegated administrator may not manage access to the management account (aws-facts §5.5).</summary>
+    public static bool MayManageAccount(Tx tx, SsoInstanceDoc instance, string callerAccountId, string targetAccountId) =>
+        instance.OrganizationId is null ||
+        tx.Organizations.FindById(instance.OrganizationId) is not { } organization ||
+        organization.ManagementAccountId != targetAccountId ||
+        callerAccountId == organization.ManagementAccountId;
+
     /// <summary>The organization instance serves accounts of its organization; an account instance only its own account.</summary>
     public static bool AccountIsServed(Tx tx, SsoInstanceDoc instance, string accountId) =>
         instance.OrganizationId is null

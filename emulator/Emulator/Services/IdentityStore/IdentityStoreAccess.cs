@@ -1,0 +1,30 @@
+using Emulator.Core;
+using Emulator.Services.Sso;
+using Emulator.Services.TrustModel;
+
+namespace Emulator.Services.IdentityStore;
+
+/// <summary>The identity store a request names, who may use it (its instance's administrators), ids and paging.</summary>
+public static class IdentityStoreAccess
+{
+    public const int DefaultPageSize = 100;
+
+    public static SsoInstanceDoc Store(OperationContext context, string identityStoreId, string action)
+    {
+        var instance = context.Tx.SsoInstances.FindOne(i => i.IdentityStoreId == identityStoreId)
+            ?? throw IdentityStoreErrors.NotFound("IDENTITY_STORE", identityStoreId);
+        if (!SsoRules.IsAdministrator(context.Tx, instance, context.Caller.AccountId))
+            throw IdentityStoreErrors.AccessDenied(action, context.Caller.Arn, identityStoreId);
+        if (!SsoRules.IsAvailable(context.Tx, instance)) throw IdentityStoreErrors.Unavailable();
+        return instance;
+    }
+
+    /// <summary>"&lt;the store's 10 hex&gt;-&lt;uuid&gt;", as AWS forms user, group and membership ids (aws-facts §5.2).</summary>
+    public static string NewId(string identityStoreId) =>
+        identityStoreId.StartsWith("d-", StringComparison.Ordinal) ? $"{identityStoreId[2..]}-{Guid.NewGuid()}" : Guid.NewGuid().ToString();
+
+    public static Page<T> Slice<T>(IEnumerable<T> items, Func<T, string> key, int? maxResults, string? token) =>
+        Paging.Slice(items.OrderBy(key, StringComparer.Ordinal), key, token, maxResults ?? DefaultPageSize, IdentityStoreErrors.InvalidNextToken);
+
+    public static bool SameText(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}
