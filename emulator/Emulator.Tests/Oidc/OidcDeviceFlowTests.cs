@@ -21,7 +21,7 @@ public sealed class OidcDeviceFlowTests : IAsyncLifetime
         _emulator = await EmulatorServer.StartAsync();
         _http = new HttpClient { BaseAddress = _emulator.Endpoint };
         _world = await SsoWorld.CreateAsync(_emulator.Services, _http);
-        _world.Assign(_world.MemberAccountId, "AdministratorAccess");
+        await _world.Assign(_world.MemberAccountId, "AdministratorAccess");
         _oidc = SsoSdk.Oidc(_emulator.Endpoint);
     }
 

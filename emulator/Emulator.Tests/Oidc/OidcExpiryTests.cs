@@ -21,7 +21,7 @@ public sealed class OidcExpiryTests : IAsyncLifetime
         _factory = new EmulatorFactory().WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock)));
         _http = _factory.CreateClient();
         _world = await SsoWorld.CreateAsync(_factory.Services, _http);
-        _world.Assign(_world.MemberAccountId, "AdministratorAccess", sessionDuration: "PT2H");
+        await _world.Assign(_world.MemberAccountId, "AdministratorAccess", sessionDuration: "PT2H");
     }
 
     public async Task DisposeAsync()

@@ -24,9 +24,9 @@ public sealed class PortalApiTests : IAsyncLifetime
         _emulator = await EmulatorServer.StartAsync();
         _http = new HttpClient { BaseAddress = _emulator.Endpoint };
         _world = await SsoWorld.CreateAsync(_emulator.Services, _http);
-        _adminRole = _world.Assign(_world.MemberAccountId, "AdministratorAccess", sessionDuration: "PT2H");
-        _world.Assign(_world.MemberAccountId, "ReadOnlyAccess");
-        _world.Assign(_world.ManagementAccountId, "ReadOnlyAccess");
+        _adminRole = await _world.Assign(_world.MemberAccountId, "AdministratorAccess", sessionDuration: "PT2H");
+        await _world.Assign(_world.MemberAccountId, "ReadOnlyAccess");
+        await _world.Assign(_world.ManagementAccountId, "ReadOnlyAccess");
         _portal = SsoSdk.Portal(_emulator.Endpoint);
         _token = (await SsoSdk.SignInAsync(_world, _http)).AccessToken;
     }

@@ -25,8 +25,8 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         _emulator = await EmulatorServer.StartAsync();
         _http = new HttpClient { BaseAddress = _emulator.Endpoint };
         _world = await SsoWorld.CreateAsync(_emulator.Services, _http);
-        _adminRole = _world.Assign(_world.MemberAccountId, "AdministratorAccess");
-        _world.Assign(_world.ManagementAccountId, "ReadOnlyAccess");
+        _adminRole = await _world.Assign(_world.MemberAccountId, "AdministratorAccess");
+        await _world.Assign(_world.ManagementAccountId, "ReadOnlyAccess");
         _browser = await Browser.LaunchAsync();
         _context = await _browser.Chromium.NewContextAsync();
         _page = await _context.NewPageAsync();
@@ -163,7 +163,7 @@ public sealed class PortalBrowserTests : IAsyncLifetime
     public async Task Names_are_shown_as_text_never_as_markup()
     {
         var evil = await _world.AddMemberAccount("<i id=\"injected\">Evil</i>");
-        _world.Assign(evil, "AdministratorAccess");
+        await _world.Assign(evil, "AdministratorAccess");
         await _page.GotoAsync(_world.StartUrl);
         await SignIn();
         await Expect(_page.Locator($"section.account[data-account-id='{evil}'] .account-name")).ToHaveTextAsync("<i id=\"injected\">Evil</i>");

@@ -1,5 +1,5 @@
-using Emulator.Core;
-using Emulator.Services.Iam;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Emulator.Services.Sso;
 using Emulator.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,9 +8,8 @@ namespace Emulator.Tests.Support;
 
 /// <summary>
 /// An organization with IAM Identity Center set up: a management and a member account, an organization instance, a
-/// directory user with a password, and permission sets assigned to the user. The organization and trusted access go
-/// through the Organizations API; the Identity Center parts are written straight into the store until the sso-admin /
-/// identitystore APIs exist (then only <see cref="CreateAsync"/> and <see cref="Assign"/> change).
+/// directory user with a password, and permission sets assigned to the user — all through the public APIs
+/// (Organizations, identitystore, sso-admin) and the control plane (POST /_emulator/sso/setup, POST /_emulator/sso/users).
 /// </summary>
 public sealed class SsoWorld
 {
@@ -39,25 +38,13 @@ public sealed class SsoWorld
         var world = new SsoWorld(services.GetRequiredService<StateStore>(), management, http.BaseAddress!) { ManagementAccountId = managementAccountId };
         var organization = (await management.Organizations("CreateOrganization", new { FeatureSet = "ALL" })).EnsureSuccess().Json;
         world.OrganizationId = (string)organization["Organization"]!["Id"]!;
-        await world.EnableTrustedAccess();
 
         world.MemberAccountId = await world.AddMemberAccount("Sandbox");
-        world._store.Write(tx =>
-        {
-            var now = DateTimeOffset.UtcNow;
-            world.Instance = new SsoInstanceDoc
-            {
-                Id = "ssoins-" + Ids.LowerHex(16),
-                IdentityStoreId = "d-" + Ids.LowerAlphanumeric(10),
-                OwnerAccountId = managementAccountId,
-                OrganizationId = world.OrganizationId,
-                CreatedDate = now,
-                Status = "ACTIVE",
-            };
-            tx.SsoInstances.Insert(world.Instance);
-            return 0;
-        });
-        world.UserId = world.AddUser(UserName, Password);
+        var setup = await http.PostAsJsonAsync("/_emulator/sso/setup", new { accountId = managementAccountId });
+        setup.EnsureSuccessStatusCode();
+        var instanceArn = (string)JsonNode.Parse(await setup.Content.ReadAsStringAsync())!["instanceArn"]!;
+        world.Instance = world._store.Read(tx => tx.SsoInstances.FindById(instanceArn.Split('/')[^1]));
+        world.UserId = await world.AddUser(UserName, Password);
         return world;
     }
 
@@ -73,56 +60,48 @@ public sealed class SsoWorld
         return (string)status["CreateAccountStatus"]!["AccountId"]!;
     }
 
-    public string AddUser(string userName, string password)
+    /// <summary>identitystore CreateUser, then a password through POST /_emulator/sso/users.</summary>
+    public async Task<string> AddUser(string userName, string password)
     {
-        var user = new SsoUserDoc
+        var created = (await Management.Json("AWSIdentityStore", "CreateUser", new
         {
-            UserId = Guid.NewGuid().ToString(), IdentityStoreId = IdentityStoreId, UserName = userName,
-            DisplayName = userName, Email = $"{userName}@example.com",
-        };
-        SsoDirectory.SetPassword(user, password);
-        _store.Write(tx => tx.SsoUsers.Insert(user));
-        return user.UserId;
+            IdentityStoreId, UserName = userName, DisplayName = userName,
+            Name = new { GivenName = userName, FamilyName = "Tester" },
+            Emails = new[] { new { Value = $"{userName}@example.com", Type = "work", Primary = true } },
+        }, "identitystore")).EnsureSuccess().Json;
+        var userId = (string)created["UserId"]!;
+        var setPassword = await Management.Http.PostAsJsonAsync("/_emulator/sso/users", new { identityStoreId = IdentityStoreId, userName, password });
+        setPassword.EnsureSuccessStatusCode();
+        return userId;
     }
 
-    /// <summary>Assigns the permission set (created on first use) to the user in the account and provisions its AWSReservedSSO_* role.</summary>
+    private readonly Dictionary<string, string> _permissionSets = [];
+
+    /// <summary>Assigns the permission set (created on first use) to the user in the account (sso-admin), which provisions its AWSReservedSSO_* role.</summary>
     /// <returns>The role's name, AWSReservedSSO_&lt;ps&gt;_&lt;16 hex&gt;.</returns>
-    public string Assign(string accountId, string permissionSetName, string? userId = null, string sessionDuration = "PT2H") =>
-        _store.Write(tx =>
+    public async Task<string> Assign(string accountId, string permissionSetName, string? userId = null, string sessionDuration = "PT2H")
+    {
+        if (!_permissionSets.TryGetValue(permissionSetName, out var permissionSetArn))
         {
-            var now = DateTimeOffset.UtcNow;
-            var permissionSet = tx.PermissionSets.FindOne(p => p.InstanceArn == Instance.InstanceArn && p.Name == permissionSetName);
-            if (permissionSet is null)
-            {
-                permissionSet = new PermissionSetDoc
-                {
-                    PermissionSetArn = $"arn:aws:sso:::permissionSet/{Instance.Id}/ps-{Ids.LowerHex(16)}",
-                    InstanceArn = Instance.InstanceArn, Name = permissionSetName, SessionDuration = sessionDuration, CreatedDate = now,
-                };
-                tx.PermissionSets.Insert(permissionSet);
-            }
-            var principal = userId ?? UserId;
-            tx.AccountAssignments.Upsert(new AccountAssignmentDoc
-            {
-                Id = AccountAssignmentDoc.Key(Instance.InstanceArn, accountId, permissionSet.PermissionSetArn, "USER", principal),
-                InstanceArn = Instance.InstanceArn, AccountId = accountId, PermissionSetArn = permissionSet.PermissionSetArn,
-                PrincipalType = "USER", PrincipalId = principal, CreatedDate = now,
-            });
-            var provisionedId = ProvisionedPermissionSetDoc.Key(accountId, permissionSet.PermissionSetArn);
-            if (tx.ProvisionedPermissionSets.FindById(provisionedId) is { } existing) return existing.RoleName;
-            var roleName = $"AWSReservedSSO_{permissionSetName}_{Ids.LowerHex(16)}";
-            var role = RoleFactory.New(accountId, roleName, "/aws-reserved/sso.amazonaws.com/",
-                RoleFactory.TrustPolicy("Federated", $"arn:aws:iam::{accountId}:saml-provider/AWSSSO_{Ids.LowerHex(16)}_DO_NOT_DELETE",
-                    "sts:AssumeRoleWithSAML"), now);
-            role.ReservedBy = "sso.amazonaws.com";
-            tx.Roles.Insert(role);
-            tx.ProvisionedPermissionSets.Insert(new ProvisionedPermissionSetDoc
-            {
-                Id = provisionedId, InstanceArn = Instance.InstanceArn, AccountId = accountId,
-                PermissionSetArn = permissionSet.PermissionSetArn, RoleName = roleName, ProvisionedDate = now,
-            });
-            return roleName;
-        });
+            permissionSetArn = (string)(await SsoAdmin("CreatePermissionSet", new { Instance.InstanceArn, Name = permissionSetName, SessionDuration = sessionDuration }))
+                .Json["PermissionSet"]!["PermissionSetArn"]!;
+            _permissionSets[permissionSetName] = permissionSetArn;
+        }
+        var status = (await SsoAdmin("CreateAccountAssignment", new
+        {
+            Instance.InstanceArn, TargetId = accountId, TargetType = "AWS_ACCOUNT", PermissionSetArn = permissionSetArn,
+            PrincipalType = "USER", PrincipalId = userId ?? UserId,
+        })).Json["AccountAssignmentCreationStatus"]!;
+        var requestId = (string)status["RequestId"]!;
+        for (var i = 0; i < 20 && (string)status["Status"]! == "IN_PROGRESS"; i++)
+            status = (await SsoAdmin("DescribeAccountAssignmentCreationStatus",
+                new { Instance.InstanceArn, AccountAssignmentCreationRequestId = requestId })).Json["AccountAssignmentCreationStatus"]!;
+        if ((string)status["Status"]! != "SUCCEEDED") throw new InvalidOperationException($"CreateAccountAssignment: {status}");
+        return _store.Read(tx => tx.ProvisionedPermissionSets.FindById(ProvisionedPermissionSetDoc.Key(accountId, permissionSetArn)).RoleName);
+    }
+
+    private async Task<AwsAnswer> SsoAdmin(string operation, object input) =>
+        (await Management.Json("SWBExternalService", operation, input, "sso")).EnsureSuccess();
 
     public async Task EnableTrustedAccess() =>
         (await Management.Organizations("EnableAWSServiceAccess", new { ServicePrincipal = "sso.amazonaws.com" })).EnsureSuccess();

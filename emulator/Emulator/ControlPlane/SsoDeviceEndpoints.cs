@@ -20,7 +20,7 @@ public static class SsoDeviceEndpoints
                 "(trusted access for sso.amazonaws.com disabled), 404 unknown code.");
     }
 
-    private static Results<Ok<DeviceApprovalResponse>, JsonHttpResult<DeviceApprovalError>> Approve(
+    private static Results<Ok<DeviceApprovalResponse>, JsonHttpResult<ControlPlaneError>> Approve(
         DeviceApprovalRequest? request, StateStore store, TimeProvider time)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.UserCode) || request.UserName is null || request.Password is null)
@@ -43,12 +43,10 @@ public static class SsoDeviceEndpoints
         };
     }
 
-    private static JsonHttpResult<DeviceApprovalError> Error(int status, string error, string message) =>
-        TypedResults.Json(new DeviceApprovalError(error, message), statusCode: status);
+    private static JsonHttpResult<ControlPlaneError> Error(int status, string error, string message) =>
+        TypedResults.Json(new ControlPlaneError(error, message), statusCode: status);
 }
 
 public sealed record DeviceApprovalRequest(string UserCode, string UserName, string Password);
 
 public sealed record DeviceApprovalResponse(string Status, string UserCode, string UserName, string ClientName);
-
-public sealed record DeviceApprovalError(string Error, string Message);

@@ -25,6 +25,8 @@ public static class PortalEndpoints
     public static void Map(WebApplication app)
     {
         var portal = app.MapGroup("/start").ExcludeFromDescription();
+        portal.MapGet("/setup", SetupPage);
+        portal.MapPost("/setup", SetupPost).DisableAntiforgery();
         portal.MapGet("/device", DevicePage);
         portal.MapPost("/device", DeviceDecisionPost).DisableAntiforgery();
         portal.MapGet("/{identityStoreId}", StartPage);
@@ -91,8 +93,7 @@ public static class PortalEndpoints
 
     private static IResult SignInForm(HttpContext http, string identityStoreId, string? userCode, string? error, int status = 200)
     {
-        var csrf = http.Request.Cookies.TryGetValue(CsrfCookie, out var existing) && existing is { Length: > 20 } ? existing : NewToken();
-        http.Response.Cookies.Append(CsrfCookie, csrf, CookieOptions(null));
+        var csrf = FormToken(http);
         var body = new StringBuilder("<div class=\"card\"><h2>Sign in</h2>")
             .Append($"<p class=\"muted\">Identity store {E(identityStoreId)}</p>");
         if (error is not null) body.Append($"<p class=\"error\" role=\"alert\" id=\"error\">{E(error)}</p>");
@@ -208,6 +209,47 @@ public static class PortalEndpoints
         });
     }
 
+    // ---- setup: the console's "Enable IAM Identity Center" -----------------------------------------------------------
+
+    private static IResult SetupPage(HttpContext http, StateStore store)
+    {
+        var organizations = store.Read(tx => tx.Organizations.FindAll().ToList());
+        return SetupForm(http, organizations.Count == 1 ? organizations[0].ManagementAccountId : null, null);
+    }
+
+    private static IResult SetupForm(HttpContext http, string? accountId, string? error, int status = 200)
+    {
+        var body = new StringBuilder("<div class=\"card\"><h2>Enable IAM Identity Center</h2>")
+            .Append("<p>Turns on trusted access for sso.amazonaws.com in the organization and creates its IAM Identity Center ")
+            .Append("instance and identity store (the same step as <code>POST /_emulator/sso/setup</code>).</p>");
+        if (error is not null) body.Append($"<p class=\"error\" role=\"alert\" id=\"error\">{E(error)}</p>");
+        body.Append("<form method=\"post\" action=\"/start/setup\">").Append(Hidden("csrf", FormToken(http)))
+            .Append("<label for=\"account-id\">Management account ID</label>")
+            .Append($"<input type=\"text\" id=\"account-id\" name=\"accountId\" value=\"{E(accountId)}\" required pattern=\"[0-9]{{12}}\">")
+            .Append("<button type=\"submit\" id=\"enable\">Enable IAM Identity Center</button></form></div>");
+        return Html(Page("Enable IAM Identity Center", body.ToString()), status);
+    }
+
+    private static async Task<IResult> SetupPost(HttpContext http, StateStore store, TimeProvider time)
+    {
+        var form = await http.Request.ReadFormAsync();
+        var accountId = form["accountId"].ToString().Trim();
+        if (!http.Request.Cookies.TryGetValue(CsrfCookie, out var cookie) || !SameToken(cookie, form["csrf"].ToString()))
+            return SetupForm(http, accountId, "The form expired. Please try again.", 400);
+        if (accountId.Length == 0) return SetupForm(http, accountId, "Enter the management account ID.", 400);
+
+        var outcome = store.Write(tx => ControlPlane.SsoControlPlane.EnableIdentityCenter(tx, accountId, time.GetUtcNow()));
+        if (outcome.Instance is not { } instance) return SetupForm(http, accountId, outcome.Message, 400);
+        var startUrl = PortalUrls.StartUrl(http.Request, instance);
+        var body = "<div class=\"card\" id=\"enabled\"><h2>IAM Identity Center is enabled</h2><dl>" +
+            $"<dt>Instance ARN</dt><dd id=\"instance-arn\">{E(instance.InstanceArn)}</dd>" +
+            $"<dt>Identity store</dt><dd id=\"identity-store-id\">{E(instance.IdentityStoreId)}</dd>" +
+            $"<dt>AWS access portal URL</dt><dd><a id=\"start-url\" href=\"{E(startUrl)}\">{E(startUrl)}</a></dd></dl>" +
+            "<p class=\"muted\">Next: create users (identitystore CreateUser, then POST /_emulator/sso/users for a password), permission sets " +
+            "and account assignments (sso-admin).</p></div>";
+        return Html(Page("IAM Identity Center is enabled", body));
+    }
+
     // ---- common pages and helpers -----------------------------------------------------------------------------------
 
     private static IResult Unavailable() =>
@@ -229,6 +271,14 @@ public static class PortalEndpoints
         Path = "/start",
         Expires = expires,
     };
+
+    /// <summary>The pre-sign-in CSRF token (double-submit: an HttpOnly SameSite=Strict cookie and the same value in the form).</summary>
+    private static string FormToken(HttpContext http)
+    {
+        var token = http.Request.Cookies.TryGetValue(CsrfCookie, out var existing) && existing is { Length: > 20 } ? existing : NewToken();
+        http.Response.Cookies.Append(CsrfCookie, token, CookieOptions(null));
+        return token;
+    }
 
     private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
