@@ -1,12 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
-using Emulator.Core;
 using Emulator.Hosting;
-using Emulator.Services.Iam;
-using Emulator.Services.Sso;
-using Emulator.State;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Emulator.ClientTests;
 
@@ -25,14 +20,29 @@ public sealed class SsoProfileTests
         await using var emulator = await EmulatorServer.StartAsync();
         using var http = new HttpClient { BaseAddress = emulator.Endpoint };
 
-        // The organization and trusted access through the Organizations API.
-        var organization = await Organizations(http, "CreateOrganization", new { FeatureSet = "ALL" });
-        var organizationId = (string)organization["Organization"]!["Id"]!;
-        await Organizations(http, "EnableAWSServiceAccess", new { ServicePrincipal = "sso.amazonaws.com" });
-
-        // Identity Center: instance, user, permission set and assignment (written to the store until the sso-admin and
-        // identitystore APIs merge; then: POST /_emulator/sso/setup, POST /_emulator/sso/users, CreateAccountAssignment).
-        var (startUrl, accountId) = Seed(emulator, organizationId);
+        // The organization, Identity Center, a user with a password, a permission set and an assignment — all through the
+        // public APIs and the control plane.
+        await Call(http, "AWSOrganizationsV20161128", "CreateOrganization", new { FeatureSet = "ALL" }, "organizations");
+        var setup = await Post(http, "/_emulator/sso/setup", new { accountId = Management });
+        var (instanceArn, identityStoreId, startUrl) = ((string)setup["instanceArn"]!, (string)setup["identityStoreId"]!, (string)setup["startUrl"]!);
+        var user = await Call(http, "AWSIdentityStore", "CreateUser", new
+        {
+            IdentityStoreId = identityStoreId, UserName = "alice", DisplayName = "Alice",
+            Name = new { GivenName = "Alice", FamilyName = "Tester" },
+        }, "identitystore");
+        await Post(http, "/_emulator/sso/users", new { identityStoreId, userName = "alice", password = "Correct-Horse-42" });
+        var permissionSet = await Call(http, "SWBExternalService", "CreatePermissionSet",
+            new { InstanceArn = instanceArn, Name = "AdministratorAccess", SessionDuration = "PT1H" }, "sso");
+        var assignment = await Call(http, "SWBExternalService", "CreateAccountAssignment", new
+        {
+            InstanceArn = instanceArn, TargetId = Management, TargetType = "AWS_ACCOUNT",
+            PermissionSetArn = (string)permissionSet["PermissionSet"]!["PermissionSetArn"]!, PrincipalType = "USER", PrincipalId = (string)user["UserId"]!,
+        }, "sso");
+        var requestId = (string)assignment["AccountAssignmentCreationStatus"]!["RequestId"]!;
+        var status = await Call(http, "SWBExternalService", "DescribeAccountAssignmentCreationStatus",
+            new { InstanceArn = instanceArn, AccountAssignmentCreationRequestId = requestId }, "sso");
+        ((string)status["AccountAssignmentCreationStatus"]!["Status"]!).Should().Be("SUCCEEDED");
+        var accountId = Management;
 
         var result = await RunPython("sso_profile.py", new Dictionary<string, string>
         {
@@ -47,60 +57,29 @@ public sealed class SsoProfileTests
         result.Output.Should().Contain("OK sso_profile").And.Contain($"assumed-role/AWSReservedSSO_AdministratorAccess_");
     }
 
-    private static (string StartUrl, string AccountId) Seed(EmulatorServer emulator, string organizationId)
+    /// <summary>A JSON-protocol AWS call signed (by header only) as the management account's root user.</summary>
+    private static async Task<JsonObject> Call(HttpClient http, string targetPrefix, string operation, object input, string signingService)
     {
-        var store = emulator.Services.GetRequiredService<StateStore>();
-        return store.Write(tx =>
-        {
-            var now = DateTimeOffset.UtcNow;
-            var instance = new SsoInstanceDoc
-            {
-                Id = "ssoins-" + Ids.LowerHex(16), IdentityStoreId = "d-" + Ids.LowerAlphanumeric(10),
-                OwnerAccountId = Management, OrganizationId = organizationId, CreatedDate = now,
-            };
-            tx.SsoInstances.Insert(instance);
-            var user = new SsoUserDoc { UserId = Guid.NewGuid().ToString(), IdentityStoreId = instance.IdentityStoreId, UserName = "alice", Email = "alice@example.com" };
-            SsoDirectory.SetPassword(user, "Correct-Horse-42");
-            tx.SsoUsers.Insert(user);
-            var permissionSet = new PermissionSetDoc
-            {
-                PermissionSetArn = $"arn:aws:sso:::permissionSet/{instance.Id}/ps-{Ids.LowerHex(16)}",
-                InstanceArn = instance.InstanceArn, Name = "AdministratorAccess", SessionDuration = "PT1H", CreatedDate = now,
-            };
-            tx.PermissionSets.Insert(permissionSet);
-            tx.AccountAssignments.Insert(new AccountAssignmentDoc
-            {
-                Id = AccountAssignmentDoc.Key(instance.InstanceArn, Management, permissionSet.PermissionSetArn, "USER", user.UserId),
-                InstanceArn = instance.InstanceArn, AccountId = Management, PermissionSetArn = permissionSet.PermissionSetArn,
-                PrincipalId = user.UserId, CreatedDate = now,
-            });
-            var roleName = $"AWSReservedSSO_AdministratorAccess_{Ids.LowerHex(16)}";
-            var role = RoleFactory.New(Management, roleName, "/aws-reserved/sso.amazonaws.com/",
-                RoleFactory.TrustPolicy("Federated", $"arn:aws:iam::{Management}:saml-provider/AWSSSO_{Ids.LowerHex(16)}_DO_NOT_DELETE", "sts:AssumeRoleWithSAML"), now);
-            role.ReservedBy = "sso.amazonaws.com";
-            tx.Roles.Insert(role);
-            tx.ProvisionedPermissionSets.Insert(new ProvisionedPermissionSetDoc
-            {
-                Id = ProvisionedPermissionSetDoc.Key(Management, permissionSet.PermissionSetArn), InstanceArn = instance.InstanceArn,
-                AccountId = Management, PermissionSetArn = permissionSet.PermissionSetArn, RoleName = roleName, ProvisionedDate = now,
-            });
-            return (new Uri(emulator.Endpoint, $"start/{instance.IdentityStoreId}").ToString(), Management);
-        });
-    }
-
-    private static async Task<JsonObject> Organizations(HttpClient http, string operation, object input)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/") 
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/")
         {
             Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(input), Encoding.UTF8, "application/x-amz-json-1.1"),
         };
-        request.Headers.Add("X-Amz-Target", $"AWSOrganizationsV20161128.{operation}");
+        request.Headers.Add("X-Amz-Target", $"{targetPrefix}.{operation}");
         request.Headers.TryAddWithoutValidation("Authorization",
-            $"AWS4-HMAC-SHA256 Credential={Management}/20260101/us-east-1/organizations/aws4_request, SignedHeaders=host, Signature=0");
+            $"AWS4-HMAC-SHA256 Credential={Management}/20260101/us-east-1/{signingService}/aws4_request, SignedHeaders=host, Signature=0");
         var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         ((int)response.StatusCode).Should().BeLessThan(300, $"{operation} should succeed: {body}");
         return body.Length == 0 ? new JsonObject() : JsonNode.Parse(body)!.AsObject();
+    }
+
+    /// <summary>A control plane call (/_emulator/...).</summary>
+    private static async Task<JsonObject> Post(HttpClient http, string path, object input)
+    {
+        var response = await http.PostAsync(path, new StringContent(System.Text.Json.JsonSerializer.Serialize(input), Encoding.UTF8, "application/json"));
+        var body = await response.Content.ReadAsStringAsync();
+        ((int)response.StatusCode).Should().BeLessThan(300, $"POST {path} should succeed: {body}");
+        return JsonNode.Parse(body)!.AsObject();
     }
 
     private static async Task<(int ExitCode, string Output)> RunPython(string script, IDictionary<string, string> environment)

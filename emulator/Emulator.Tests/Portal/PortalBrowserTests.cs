@@ -193,4 +193,27 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         await _page.ReloadAsync();
         await Expect(_page.Locator("#signed-in-as")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task The_setup_page_enables_Identity_Center_like_the_control_plane_and_explains_refusals()
+    {
+        await _page.GotoAsync(new Uri(_emulator.Endpoint, "start/setup").ToString());
+        await Expect(_page.Locator("#account-id")).ToHaveValueAsync(_world.ManagementAccountId);
+
+        await _page.Locator("#account-id").FillAsync(_world.MemberAccountId);
+        await _page.Locator("#enable").ClickAsync();
+        await Expect(_page.Locator("#error")).ToContainTextAsync("is not the management account");
+
+        await _world.DisableTrustedAccess();
+        await _page.Locator("#account-id").FillAsync(_world.ManagementAccountId);
+        await _page.Locator("#enable").ClickAsync();
+        await Expect(_page.Locator("#identity-store-id")).ToHaveTextAsync(_world.IdentityStoreId);
+        await Expect(_page.Locator("#instance-arn")).ToHaveTextAsync(_world.Instance.InstanceArn);
+        var services = await _world.Management.Organizations("ListAWSServiceAccessForOrganization");
+        services.Body.Should().Contain("sso.amazonaws.com", "setup turns trusted access back on");
+
+        await _page.Locator("#start-url").ClickAsync();
+        await SignIn();
+        await Expect(_page.Locator("section.account")).ToHaveCountAsync(2);
+    }
 }
