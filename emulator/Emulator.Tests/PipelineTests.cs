@@ -119,4 +119,13 @@ public sealed class PipelineTests : IDisposable
         answer.Json["Reason"]!.GetValue<string>().Should().Be("INPUT_REQUIRED");
         answer.ErrorMessage.Should().Contain("'servicePrincipal'");
     }
+
+    [Fact]
+    public async Task Json_errors_whose_shape_has_a_RequestId_member_carry_the_request_id()
+    {
+        var answer = await _factory.Client().Json("AWSIdentityStore", "DescribeUser",
+            new { IdentityStoreId = "d-0123456789", UserId = "0123456789-9039c8fc-c296-4863-a233-a59111da7aa3" }, "identitystore");
+        answer.ErrorCode.Should().Be("ResourceNotFoundException");
+        answer.Json["RequestId"]!.GetValue<string>().Should().Be(answer.Response.Headers.GetValues("x-amzn-RequestId").Single());
+    }
 }

@@ -2,7 +2,12 @@ using Emulator.State;
 
 namespace Emulator.ControlPlane;
 
-public sealed record StateResponse(IReadOnlyList<OrganizationView> Organizations, IReadOnlyList<AccountView> Accounts);
+public sealed record StateResponse(
+    IReadOnlyList<OrganizationView> Organizations, IReadOnlyList<AccountView> Accounts, IReadOnlyList<SsoInstanceView> SsoInstances);
+
+public sealed record SsoInstanceView(
+    string InstanceArn, string IdentityStoreId, string OwnerAccountId, string? OrganizationId, bool Available,
+    int Users, int PermissionSets, int AccountAssignments);
 
 public sealed record OrganizationView(
     string Id, string Arn, string FeatureSet, string ManagementAccountId, string RootId, IReadOnlyList<TrustedServiceView> TrustedServices);
@@ -34,6 +39,11 @@ public static class StateView
                     .Select(r => new RoleView(r.RoleName, r.Arn, r.Path, r.LinkedService,
                         Services.TrustModel.TrustedAccessRules.IsInUse(tx, r))).ToList());
         }).ToList();
-        return new StateResponse(organizations, accounts);
+        var instances = tx.SsoInstances.FindAll().OrderBy(i => i.Id).Select(i => new SsoInstanceView(
+            i.InstanceArn, i.IdentityStoreId, i.OwnerAccountId, i.OrganizationId, Services.TrustModel.SsoRules.IsAvailable(tx, i),
+            tx.SsoUsers.Count(u => u.IdentityStoreId == i.IdentityStoreId),
+            tx.PermissionSets.Count(p => p.InstanceArn == i.InstanceArn),
+            tx.AccountAssignments.Count(a => a.InstanceArn == i.InstanceArn))).ToList();
+        return new StateResponse(organizations, accounts, instances);
     }
 }

@@ -45,6 +45,7 @@ public sealed class AwsJsonProtocol : IWireProtocol
     {
         var body = new JsonObject { ["__type"] = error.Code, ["Message"] = error.Message };
         foreach (var (name, value) in error.Fields) body[name] = value;
+        if (model.ErrorShape(error.Code)?["members"]?["RequestId"] is not null) body["RequestId"] = requestId;
         context.Response.StatusCode = error.Status;
         context.Response.ContentType = ContentType;
         context.Response.Headers["x-amzn-ErrorType"] = error.Code;

@@ -47,8 +47,9 @@ public sealed class ServiceModel
     /// <summary>The shape a member (or list element, map key/value) refers to.</summary>
     public JsonObject Target(JsonNode reference) => Shape((string)reference["shape"]!);
 
-    public bool IsErrorShape(string code) =>
-        _shapes.Any(s => s.Value!["exception"] is not null && ErrorCode(s.Key, s.Value!.AsObject()) == code);
+    /// <summary>The modelled error shape whose wire code is <paramref name="code"/>, if any.</summary>
+    public JsonObject? ErrorShape(string code) =>
+        _shapes.FirstOrDefault(s => s.Value!["exception"] is not null && ErrorCode(s.Key, s.Value!.AsObject()) == code).Value?.AsObject();
 
     public static string ErrorCode(string shapeName, JsonObject shape) =>
         (string?)shape["error"]?["code"] ?? shapeName;
