@@ -54,7 +54,7 @@ public sealed class SsoProfileTests
             ["SSO_PASSWORD"] = "Correct-Horse-42",
         });
         result.ExitCode.Should().Be(0, $"sso_profile.py should pass:\n{result.Output}");
-        result.Output.Should().Contain("OK sso_profile").And.Contain($"assumed-role/AWSReservedSSO_AdministratorAccess_");
+        result.Output.Should().Contain("OK sso_profile").And.Contain("assumed-role/AWSReservedSSO_AdministratorAccess_").And.Contain("token refreshed");
     }
 
     /// <summary>A JSON-protocol AWS call signed (by header only) as the management account's root user.</summary>

@@ -6,6 +6,8 @@
 3. boto3.Session(profile_name=...) with sso_start_url / sso_region / sso_account_id / sso_role_name in a temp config:
    STS GetCallerIdentity resolves the SSO role credentials through the portal's GetRoleCredentials.
 4. After the portal's Logout the cached token is refused: botocore raises UnauthorizedSSOTokenError.
+5. An sso-session profile (what `aws configure sso` writes today) whose cached token is about to expire: botocore
+   refreshes it with CreateToken(grantType=refresh_token), rewrites the cache, and the call succeeds.
 
 Environment: ENDPOINT, START_URL, ACCOUNT_ID, ROLE_NAME, SSO_USER, SSO_PASSWORD. Exits non-zero on any failure.
 """
@@ -48,6 +50,17 @@ sso_region = us-east-1
 sso_account_id = {ACCOUNT_ID}
 sso_role_name = {ROLE_NAME}
 region = us-east-1
+
+[profile lab-session]
+sso_session = lab
+sso_account_id = {ACCOUNT_ID}
+sso_role_name = {ROLE_NAME}
+region = us-east-1
+
+[sso-session lab]
+sso_start_url = {START_URL}
+sso_region = us-east-1
+sso_registration_scopes = sso:account:access
 """)
 open(os.environ["AWS_SHARED_CREDENTIALS_FILE"], "w").close()
 
@@ -64,26 +77,34 @@ def approve(user_code):
 # 1. The device flow, as `aws sso login` runs it.
 oidc = boto3.Session(region_name="us-east-1").client("sso-oidc")
 client = oidc.register_client(clientName="botocore-sso-profile-test", clientType="public")
-device = oidc.start_device_authorization(clientId=client["clientId"], clientSecret=client["clientSecret"], startUrl=START_URL)
-assert re.fullmatch(r"[A-Z]{4}-[A-Z]{4}", device["userCode"]), device
-print("verification URI:", device["verificationUriComplete"])
 
 
-def create_token():
-    return oidc.create_token(clientId=client["clientId"], clientSecret=client["clientSecret"],
-                             grantType="urn:ietf:params:oauth:grant-type:device_code", deviceCode=device["deviceCode"])
+def sign_in():
+    device = oidc.start_device_authorization(clientId=client["clientId"], clientSecret=client["clientSecret"], startUrl=START_URL)
+    assert re.fullmatch(r"[A-Z]{4}-[A-Z]{4}", device["userCode"]), device
+    print("verification URI:", device["verificationUriComplete"])
+
+    def create_token():
+        return oidc.create_token(clientId=client["clientId"], clientSecret=client["clientSecret"],
+                                 grantType="urn:ietf:params:oauth:grant-type:device_code", deviceCode=device["deviceCode"])
+
+    try:
+        create_token()
+        raise AssertionError("CreateToken should be pending before approval")
+    except oidc.exceptions.AuthorizationPendingException:
+        print("CreateToken: authorization pending (as expected)")
+    approve(device["userCode"])
+    time.sleep(device["interval"])
+    token = create_token()
+    assert token["tokenType"] == "Bearer" and token["expiresIn"] == 28800, token
+    return token
 
 
-try:
-    create_token()
-    raise AssertionError("CreateToken should be pending before approval")
-except oidc.exceptions.AuthorizationPendingException:
-    print("CreateToken: authorization pending (as expected)")
+def iso(moment):
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
-approve(device["userCode"])
-time.sleep(device["interval"])
-token = create_token()
-assert token["tokenType"] == "Bearer" and token["expiresIn"] == 28800, token
+
+token = sign_in()
 
 # 2. The token cache file `aws sso login` writes for a legacy sso_start_url profile.
 cache_dir = os.path.join(HOME, ".aws", "sso", "cache")
@@ -92,7 +113,7 @@ expires_at = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(s
 cache_file = os.path.join(cache_dir, hashlib.sha1(START_URL.encode("utf-8")).hexdigest() + ".json")
 with open(cache_file, "w") as cache:
     json.dump({"startUrl": START_URL, "region": "us-east-1", "accessToken": token["accessToken"],
-               "expiresAt": expires_at.strftime("%Y-%m-%dT%H:%M:%SZ")}, cache)
+               "expiresAt": iso(expires_at)}, cache)
 
 # 3. The SSO profile resolves role credentials through the portal.
 session = boto3.Session(profile_name="lab")
@@ -119,5 +140,22 @@ try:
     raise AssertionError("the logged-out token should be refused")
 except botocore.exceptions.UnauthorizedSSOTokenError as refused:
     print("after logout:", type(refused).__name__)
+
+# 5. An sso-session profile with a token about to expire: botocore refreshes it through CreateToken(refresh_token).
+token = sign_in()
+now = datetime.datetime.now(datetime.timezone.utc)
+session_cache = os.path.join(cache_dir, hashlib.sha1("lab".encode("utf-8")).hexdigest() + ".json")
+with open(session_cache, "w") as cache:
+    json.dump({"startUrl": START_URL, "region": "us-east-1", "accessToken": token["accessToken"],
+               "expiresAt": iso(now + datetime.timedelta(minutes=5)), "clientId": client["clientId"],
+               "clientSecret": client["clientSecret"],
+               "registrationExpiresAt": iso(datetime.datetime.fromtimestamp(client["clientSecretExpiresAt"], datetime.timezone.utc)),
+               "refreshToken": token["refreshToken"]}, cache)
+identity = boto3.Session(profile_name="lab-session").client("sts").get_caller_identity()
+assert re.fullmatch(pattern, identity["Arn"]), identity["Arn"]
+with open(session_cache) as cache:
+    refreshed = json.load(cache)
+assert refreshed["accessToken"] != token["accessToken"], "botocore should have refreshed the token"
+print("sso-session profile: token refreshed, expiresAt", refreshed["expiresAt"])
 
 print("OK sso_profile")

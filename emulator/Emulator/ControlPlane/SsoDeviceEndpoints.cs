@@ -10,7 +10,7 @@ public static class SsoDeviceEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapGroup("/_emulator/sso").WithTags("IAM Identity Center")
+        app.MapGroup("/_emulator/sso").WithTags("Control plane")
             .MapPost("/device/approve", Approve)
             .WithName("ApproveDevice")
             .WithSummary("Approves a pending SSO OIDC device authorization (the user code from StartDeviceAuthorization) as a directory user.")
