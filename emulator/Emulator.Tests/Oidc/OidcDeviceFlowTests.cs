@@ -192,4 +192,28 @@ public sealed class OidcDeviceFlowTests : IAsyncLifetime
         refused.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await refused.Content.ReadAsStringAsync()).Should().Contain("trusted access with AWS Organizations is disabled");
     }
+
+    [Fact]
+    public async Task A_code_is_approved_once_and_user_codes_are_read_leniently()
+    {
+        var (client, device) = await SsoSdk.StartAsync(_oidc, _world.StartUrl);
+        var lenient = device.UserCode.Replace("-", "").ToLowerInvariant();
+        (await SsoSdk.ApproveAsync(_http, lenient, SsoWorld.UserName, SsoWorld.Password)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var twice = await SsoSdk.ApproveAsync(_http, device.UserCode, SsoWorld.UserName, SsoWorld.Password);
+        twice.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await twice.Content.ReadFromJsonAsync<JsonObject>())!["error"]!.GetValue<string>().Should().Be("UserCodeAlreadyUsed");
+        (await SsoSdk.RedeemAsync(_oidc, client, device)).AccessToken.Should().NotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task A_directory_user_without_a_password_cannot_approve()
+    {
+        var (_, device) = await SsoSdk.StartAsync(_oidc, _world.StartUrl);
+        (await _world.Management.Json("AWSIdentityStore", "CreateUser", new
+        {
+            _world.IdentityStoreId, UserName = "bob", DisplayName = "bob", Name = new { GivenName = "Bob", FamilyName = "Tester" },
+        }, "identitystore")).EnsureSuccess();
+        (await SsoSdk.ApproveAsync(_http, device.UserCode, "bob", "")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await SsoSdk.ApproveAsync(_http, device.UserCode, "bob", "anything")).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+    }
 }

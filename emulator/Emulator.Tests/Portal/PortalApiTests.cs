@@ -175,4 +175,14 @@ public sealed class PortalApiTests : IAsyncLifetime
         var act = () => Credentials(_world.MemberAccountId, "AdministratorAccess");
         (await act.Should().ThrowAsync<AmazonSSOException>()).Which.ErrorCode.Should().Be("ForbiddenException");
     }
+
+    [Fact]
+    public async Task ListAccountRoles_for_an_account_without_assignments_is_empty()
+    {
+        var other = await _world.AddMemberAccount("Other");
+        var roles = await _portal.ListAccountRolesAsync(new ListAccountRolesRequest { AccessToken = _token, AccountId = other });
+        roles.RoleList.Should().BeEmpty();
+        var act = () => Credentials(other, "AdministratorAccess");
+        (await act.Should().ThrowAsync<AmazonSSOException>()).Which.ErrorCode.Should().Be("ForbiddenException");
+    }
 }
