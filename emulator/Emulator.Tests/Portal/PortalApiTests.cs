@@ -185,4 +185,28 @@ public sealed class PortalApiTests : IAsyncLifetime
         var act = () => Credentials(other, "AdministratorAccess");
         (await act.Should().ThrowAsync<AmazonSSOException>()).Which.ErrorCode.Should().Be("ForbiddenException");
     }
+
+    [Fact]
+    public async Task A_group_assignment_reaches_every_member_and_leaves_with_the_membership()
+    {
+        var account = await _world.AddMemberAccount("Shared");
+        var group = (await _world.Management.Json("AWSIdentityStore", "CreateGroup",
+            new { _world.IdentityStoreId, DisplayName = "Engineers" }, "identitystore")).EnsureSuccess().Json;
+        var groupId = (string)group["GroupId"]!;
+        var membership = (await _world.Management.Json("AWSIdentityStore", "CreateGroupMembership",
+            new { _world.IdentityStoreId, GroupId = groupId, MemberId = new { UserId = _world.UserId } }, "identitystore")).EnsureSuccess().Json;
+        await _world.Assign(account, "PowerUserAccess", groupId, principalType: "GROUP");
+
+        var roles = await _portal.ListAccountRolesAsync(new ListAccountRolesRequest { AccessToken = _token, AccountId = account });
+        roles.RoleList.Select(r => r.RoleName).Should().Equal("PowerUserAccess");
+        var credentials = (await Credentials(account, "PowerUserAccess")).RoleCredentials;
+        (await WhoAmI(credentials)).Arn.Should().MatchRegex($"^arn:aws:sts::{account}:assumed-role/AWSReservedSSO_PowerUserAccess_[0-9a-f]{{16}}/{SsoWorld.UserName}$");
+
+        (await _world.Management.Json("AWSIdentityStore", "DeleteGroupMembership",
+            new { _world.IdentityStoreId, MembershipId = (string)membership["MembershipId"]! }, "identitystore")).EnsureSuccess();
+        var after = await _portal.ListAccountsAsync(new ListAccountsRequest { AccessToken = _token });
+        after.AccountList.Select(a => a.AccountId).Should().NotContain(account);
+        var refused = async () => await Credentials(account, "PowerUserAccess");
+        (await refused.Should().ThrowAsync<AmazonSSOException>()).Which.ErrorCode.Should().Be("ForbiddenException");
+    }
 }

@@ -78,8 +78,10 @@ public sealed class SsoWorld
     private readonly Dictionary<string, string> _permissionSets = [];
 
     /// <summary>Assigns the permission set (created on first use) to the user in the account (sso-admin), which provisions its AWSReservedSSO_* role.</summary>
+    /// <param name="userId">The principal: a user id, or a group id with <paramref name="principalType"/> GROUP.</param>
     /// <returns>The role's name, AWSReservedSSO_&lt;ps&gt;_&lt;16 hex&gt;.</returns>
-    public async Task<string> Assign(string accountId, string permissionSetName, string? userId = null, string sessionDuration = "PT2H")
+    public async Task<string> Assign(string accountId, string permissionSetName, string? userId = null, string sessionDuration = "PT2H",
+        string principalType = "USER")
     {
         if (!_permissionSets.TryGetValue(permissionSetName, out var permissionSetArn))
         {
@@ -90,7 +92,7 @@ public sealed class SsoWorld
         var status = (await SsoAdmin("CreateAccountAssignment", new
         {
             Instance.InstanceArn, TargetId = accountId, TargetType = "AWS_ACCOUNT", PermissionSetArn = permissionSetArn,
-            PrincipalType = "USER", PrincipalId = userId ?? UserId,
+            PrincipalType = principalType, PrincipalId = userId ?? UserId,
         })).Json["AccountAssignmentCreationStatus"]!;
         var requestId = (string)status["RequestId"]!;
         for (var i = 0; i < 20 && (string)status["Status"]! == "IN_PROGRESS"; i++)
