@@ -31,6 +31,14 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
                 return;
             }
 
+            if (catalog.ByRestRoute(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.Query) is { } route)
+            {
+                // The sso portal and sso-oidc operations are unsigned: who signed (if anyone did) does not matter.
+                service = route.Service;
+                await Run(context, service, route.Operation, await ReadBody(context.Request), credential: null, requestId);
+                return;
+            }
+
             service = catalog.ForQuery(null, credential?.Service, null) ?? catalog.Named("iam");
             var queryBody = await ReadBody(context.Request);
             var form = AwsQueryProtocol.ReadForm(context.Request, queryBody);
@@ -65,8 +73,8 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
         try
         {
             output = handler.Writes
-                ? store.Write(tx => Invoke(tx, handler, input, credential, model))
-                : store.Read(tx => Invoke(tx, handler, input, credential, model));
+                ? store.Write(tx => Invoke(tx, handler, input, credential, model, Portal.PortalUrls.BaseUrl(context.Request)))
+                : store.Read(tx => Invoke(tx, handler, input, credential, model, Portal.PortalUrls.BaseUrl(context.Request)));
         }
         catch (Exception failure) when (failure is not AwsException)
         {
@@ -76,13 +84,13 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
         await service.Protocol.WriteResult(context, model, operation, output, requestId);
     }
 
-    private JsonNode? Invoke(Tx tx, OperationHandler handler, JsonObject input, SigV4Credential? credential, ServiceModel model)
+    private JsonNode? Invoke(Tx tx, OperationHandler handler, JsonObject input, SigV4Credential? credential, ServiceModel model, string endpointUrl)
     {
         var now = time.GetUtcNow();
         var caller = credential is null
             ? Caller.Anonymous
             : Callers.Resolve(tx, credential.AccessKeyId, options, now) ?? throw ProtocolErrors.ExpiredToken(model);
-        return handler.Invoke(new OperationContext(caller, tx, now, options), input);
+        return handler.Invoke(new OperationContext(caller, tx, now, options, endpointUrl), input);
     }
 
     /// <summary>The whole body, or an in-protocol 413 when it is over the limit (the connection stays usable).</summary>

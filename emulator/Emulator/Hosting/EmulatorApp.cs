@@ -34,6 +34,8 @@ public static class EmulatorApp
         var app = builder.Build();
         app.UseRequestIds();
         ControlPlaneEndpoints.Map(app);
+        Portal.PortalEndpoints.Map(app);
+        SsoDeviceEndpoints.Map(app);
         app.MapMethods("/{**path}", ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"],
                 (HttpContext context, AwsEndpoint endpoint) => endpoint.Handle(context))
             .ExcludeFromDescription();

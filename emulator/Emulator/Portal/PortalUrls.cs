@@ -12,6 +12,9 @@ public static class PortalUrls
 
     public static string StartUrl(HttpRequest request, SsoInstanceDoc instance) => $"{BaseUrl(request)}/start/{instance.IdentityStoreId}";
 
+    /// <summary>The device-approval page (OIDC verificationUri) under the emulator's base URL.</summary>
+    public static string DeviceUrl(string baseUrl) => $"{baseUrl.TrimEnd('/')}/start/device";
+
     /// <summary>The identity store id a start URL names, or null when it is not one of this emulator's start URLs.</summary>
     public static string? IdentityStoreIdOf(string startUrl)
     {

@@ -1,0 +1,11 @@
+namespace Emulator.Tests.Support;
+
+/// <summary>A clock the test moves by hand (replaces TimeProvider.System in the emulator's services).</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    public DateTimeOffset Now { get; private set; } = start;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public void Advance(TimeSpan by) => Now += by;
+}

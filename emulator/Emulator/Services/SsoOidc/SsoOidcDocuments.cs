@@ -1,0 +1,79 @@
+using LiteDB;
+using Emulator.Services.SsoOidc;
+
+namespace Emulator.State
+{
+    public sealed partial class Tx
+    {
+        public ILiteCollection<OidcClientDoc> OidcClients => Collection<OidcClientDoc>("oidc_clients");
+        public ILiteCollection<DeviceAuthorizationDoc> DeviceAuthorizations => Collection<DeviceAuthorizationDoc>("oidc_device_authorizations");
+        public ILiteCollection<OidcTokenDoc> OidcTokens => Collection<OidcTokenDoc>("oidc_tokens");
+        public ILiteCollection<OidcRefreshTokenDoc> OidcRefreshTokens => Collection<OidcRefreshTokenDoc>("oidc_refresh_tokens");
+    }
+}
+
+namespace Emulator.Services.SsoOidc
+{
+    /// <summary>A client registered with RegisterClient (e.g. the AWS CLI): its id and secret are checked by every later call.</summary>
+    public sealed class OidcClientDoc
+    {
+        [BsonId] public string ClientId { get; set; } = "";
+        public string ClientSecret { get; set; } = "";
+        public string ClientName { get; set; } = "";
+        public string ClientType { get; set; } = "public";
+        public List<string> Scopes { get; set; } = [];
+        public List<string> GrantTypes { get; set; } = [];
+        public DateTimeOffset IssuedAt { get; set; }
+        public DateTimeOffset SecretExpiresAt { get; set; }
+    }
+
+    public static class DeviceAuthorizationStatus
+    {
+        public const string Pending = "PENDING";
+        public const string Approved = "APPROVED";
+        public const string Denied = "DENIED";
+        public const string Redeemed = "REDEEMED";
+    }
+
+    /// <summary>One device authorization (StartDeviceAuthorization): a user code waiting for a signed-in user to approve it.</summary>
+    public sealed class DeviceAuthorizationDoc
+    {
+        [BsonId] public string DeviceCode { get; set; } = "";
+        public string UserCode { get; set; } = "";
+        public string ClientId { get; set; } = "";
+        public string ClientName { get; set; } = "";
+        public string InstanceId { get; set; } = "";
+        public string IdentityStoreId { get; set; } = "";
+        public DateTimeOffset CreatedAt { get; set; }
+        public DateTimeOffset ExpiresAt { get; set; }
+        public int Interval { get; set; } = 1;
+        public string Status { get; set; } = DeviceAuthorizationStatus.Pending;
+
+        /// <summary>The directory user who approved (or denied) the request.</summary>
+        public string? UserId { get; set; }
+    }
+
+    /// <summary>An access token (the portal's x-amz-sso_bearer_token). Tokens of one sign-in share a GrantId; Logout revokes the grant.</summary>
+    public sealed class OidcTokenDoc
+    {
+        [BsonId] public string AccessToken { get; set; } = "";
+        public string GrantId { get; set; } = "";
+        public string ClientId { get; set; } = "";
+        public string InstanceId { get; set; } = "";
+        public string UserId { get; set; } = "";
+        public DateTimeOffset IssuedAt { get; set; }
+        public DateTimeOffset ExpiresAt { get; set; }
+        public bool Revoked { get; set; }
+    }
+
+    public sealed class OidcRefreshTokenDoc
+    {
+        [BsonId] public string RefreshToken { get; set; } = "";
+        public string GrantId { get; set; } = "";
+        public string ClientId { get; set; } = "";
+        public string InstanceId { get; set; } = "";
+        public string UserId { get; set; } = "";
+        public DateTimeOffset IssuedAt { get; set; }
+        public bool Revoked { get; set; }
+    }
+}

@@ -1,0 +1,190 @@
+using Emulator.Core;
+using Emulator.Portal;
+using Emulator.Services.Sso;
+using Emulator.State;
+
+namespace Emulator.Services.SsoOidc;
+
+public sealed record RegisterClientRequest(
+    string clientName, string clientType, List<string>? scopes, List<string>? redirectUris, List<string>? grantTypes,
+    string? issuerUrl, string? entitledApplicationArn);
+
+public sealed record RegisterClientResponse(
+    string clientId, string clientSecret, long clientIdIssuedAt, long clientSecretExpiresAt, string? authorizationEndpoint, string? tokenEndpoint);
+
+public sealed record StartDeviceAuthorizationRequest(string clientId, string clientSecret, string startUrl);
+
+public sealed record StartDeviceAuthorizationResponse(
+    string deviceCode, string userCode, string verificationUri, string verificationUriComplete, int expiresIn, int interval);
+
+public sealed record CreateTokenRequest(
+    string clientId, string clientSecret, string grantType, string? deviceCode, string? code, string? refreshToken,
+    List<string>? scope, string? redirectUri, string? codeVerifier);
+
+public sealed record CreateTokenResponse(string accessToken, string tokenType, int expiresIn, string? refreshToken, string? idToken);
+
+/// <summary>SSO OIDC: client registration and the device authorization grant (RFC 8628) with refresh tokens.</summary>
+public static class SsoOidcOperations
+{
+    public const string DeviceCodeGrant = "urn:ietf:params:oauth:grant-type:device_code";
+    public const string RefreshTokenGrant = "refresh_token";
+    public const int AccessTokenSeconds = 8 * 60 * 60;
+    public static readonly TimeSpan ClientSecretLifetime = TimeSpan.FromDays(90);
+    private const string TokenAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    public static void Register(OperationTable table)
+    {
+        table.Write<RegisterClientRequest, RegisterClientResponse>("RegisterClient", RegisterClient);
+        table.Write<StartDeviceAuthorizationRequest, StartDeviceAuthorizationResponse>("StartDeviceAuthorization", StartDeviceAuthorization);
+        table.Write<CreateTokenRequest, CreateTokenResponse>("CreateToken", CreateToken);
+    }
+
+    public static RegisterClientResponse RegisterClient(OperationContext context, RegisterClientRequest request)
+    {
+        if (request.clientType != "public")
+            throw SsoOidcErrors.InvalidClientMetadata($"Invalid client type: {request.clientType}. Only public clients are supported.");
+        var client = new OidcClientDoc
+        {
+            ClientId = Ids.From(TokenAlphabet, 22),
+            ClientSecret = "eyJraWQiOiJrZXktMTU2NDAyODA5OSIsImFsZyI6IkhTMzg0In0." + Ids.From(TokenAlphabet, 300),
+            ClientName = request.clientName,
+            ClientType = request.clientType,
+            Scopes = request.scopes ?? [],
+            GrantTypes = request.grantTypes ?? [],
+            IssuedAt = context.Now,
+            SecretExpiresAt = context.Now + ClientSecretLifetime,
+        };
+        context.Tx.OidcClients.Insert(client);
+        return new RegisterClientResponse(client.ClientId, client.ClientSecret, client.IssuedAt.ToUnixTimeSeconds(),
+            client.SecretExpiresAt.ToUnixTimeSeconds(), null, null);
+    }
+
+    public static StartDeviceAuthorizationResponse StartDeviceAuthorization(OperationContext context, StartDeviceAuthorizationRequest request)
+    {
+        var client = AuthenticateClient(context, request.clientId, request.clientSecret);
+        var instance = PortalUrls.IdentityStoreIdOf(request.startUrl) is { } storeId
+            ? context.Tx.SsoInstances.FindOne(i => i.IdentityStoreId == storeId)
+            : null;
+        if (instance is null) throw SsoOidcErrors.InvalidRequest($"Invalid start URL: {request.startUrl}");
+
+        var authorization = new DeviceAuthorizationDoc
+        {
+            DeviceCode = Ids.From(TokenAlphabet, 86),
+            UserCode = DeviceAuthorizations.NewUserCode(context.Tx),
+            ClientId = client.ClientId,
+            ClientName = client.ClientName,
+            InstanceId = instance.Id,
+            IdentityStoreId = instance.IdentityStoreId,
+            CreatedAt = context.Now,
+            ExpiresAt = context.Now.AddSeconds(DeviceAuthorizations.ExpiresInSeconds),
+            Interval = DeviceAuthorizations.IntervalSeconds,
+        };
+        context.Tx.DeviceAuthorizations.Insert(authorization);
+        var verificationUri = PortalUrls.DeviceUrl(context.EndpointUrl);
+        return new StartDeviceAuthorizationResponse(authorization.DeviceCode, authorization.UserCode, verificationUri,
+            $"{verificationUri}?user_code={authorization.UserCode}", DeviceAuthorizations.ExpiresInSeconds, authorization.Interval);
+    }
+
+    public static CreateTokenResponse CreateToken(OperationContext context, CreateTokenRequest request)
+    {
+        var client = AuthenticateClient(context, request.clientId, request.clientSecret);
+        return request.grantType switch
+        {
+            DeviceCodeGrant => RedeemDeviceCode(context, client, request.deviceCode),
+            RefreshTokenGrant => Refresh(context, client, request.refreshToken),
+            _ => throw SsoOidcErrors.UnsupportedGrantType(request.grantType),
+        };
+    }
+
+    private static CreateTokenResponse RedeemDeviceCode(OperationContext context, OidcClientDoc client, string? deviceCode)
+    {
+        if (string.IsNullOrEmpty(deviceCode)) throw SsoOidcErrors.InvalidRequest("deviceCode is required for the device_code grant");
+        var tx = context.Tx;
+        var authorization = tx.DeviceAuthorizations.FindById(deviceCode);
+        if (authorization is null || authorization.ClientId != client.ClientId) throw SsoOidcErrors.InvalidGrant("Invalid device code provided");
+        if (authorization.Status == DeviceAuthorizationStatus.Redeemed) throw SsoOidcErrors.InvalidGrant("Device code has already been used");
+        if (authorization.ExpiresAt <= context.Now)
+        {
+            DeviceAuthorizations.Forget(deviceCode);
+            throw SsoOidcErrors.ExpiredToken();
+        }
+        switch (authorization.Status)
+        {
+            case DeviceAuthorizationStatus.Denied:
+                DeviceAuthorizations.Forget(deviceCode);
+                throw SsoOidcErrors.AccessDenied();
+            case DeviceAuthorizationStatus.Pending:
+                DeviceAuthorizations.CheckPollingRate(authorization, context.Now);
+                throw SsoOidcErrors.AuthorizationPending();
+        }
+
+        authorization.Status = DeviceAuthorizationStatus.Redeemed;
+        tx.DeviceAuthorizations.Update(authorization);
+        DeviceAuthorizations.Forget(deviceCode);
+        var grantId = Guid.NewGuid().ToString();
+        var refresh = new OidcRefreshTokenDoc
+        {
+            RefreshToken = "aor" + Ids.From(TokenAlphabet, 200),
+            GrantId = grantId,
+            ClientId = client.ClientId,
+            InstanceId = authorization.InstanceId,
+            UserId = authorization.UserId!,
+            IssuedAt = context.Now,
+        };
+        tx.OidcRefreshTokens.Insert(refresh);
+        return Issue(context, grantId, client.ClientId, authorization.InstanceId, authorization.UserId!, refresh.RefreshToken);
+    }
+
+    private static CreateTokenResponse Refresh(OperationContext context, OidcClientDoc client, string? refreshToken)
+    {
+        if (string.IsNullOrEmpty(refreshToken)) throw SsoOidcErrors.InvalidRequest("refreshToken is required for the refresh_token grant");
+        var refresh = context.Tx.OidcRefreshTokens.FindById(refreshToken);
+        if (refresh is null || refresh.Revoked || refresh.ClientId != client.ClientId ||
+            context.Tx.SsoUsers.FindById(refresh.UserId) is null || context.Tx.SsoInstances.FindById(refresh.InstanceId) is null)
+            throw SsoOidcErrors.InvalidGrant("Invalid refresh token provided");
+        return Issue(context, refresh.GrantId, client.ClientId, refresh.InstanceId, refresh.UserId, refresh.RefreshToken);
+    }
+
+    private static CreateTokenResponse Issue(OperationContext context, string grantId, string clientId, string instanceId, string userId, string refreshToken)
+    {
+        var token = new OidcTokenDoc
+        {
+            AccessToken = "aoa" + Ids.From(TokenAlphabet, 200),
+            GrantId = grantId,
+            ClientId = clientId,
+            InstanceId = instanceId,
+            UserId = userId,
+            IssuedAt = context.Now,
+            ExpiresAt = context.Now.AddSeconds(AccessTokenSeconds),
+        };
+        context.Tx.OidcTokens.Insert(token);
+        return new CreateTokenResponse(token.AccessToken, "Bearer", AccessTokenSeconds, refreshToken, null);
+    }
+
+    private static OidcClientDoc AuthenticateClient(OperationContext context, string clientId, string clientSecret)
+    {
+        var client = context.Tx.OidcClients.FindById(clientId);
+        if (client is null || client.ClientSecret != clientSecret) throw SsoOidcErrors.InvalidClient();
+        if (client.SecretExpiresAt <= context.Now) throw SsoOidcErrors.InvalidClient("Client registration has expired");
+        return client;
+    }
+
+    /// <summary>Logout: revokes every access and refresh token of the sign-in the given token belongs to.</summary>
+    public static void RevokeGrant(Tx tx, string grantId)
+    {
+        foreach (var token in tx.OidcTokens.Find(t => t.GrantId == grantId).ToList())
+        {
+            token.Revoked = true;
+            tx.OidcTokens.Update(token);
+        }
+        foreach (var refresh in tx.OidcRefreshTokens.Find(t => t.GrantId == grantId).ToList())
+        {
+            refresh.Revoked = true;
+            tx.OidcRefreshTokens.Update(refresh);
+        }
+    }
+
+    /// <summary>The live access token, or null when unknown, revoked or expired.</summary>
+    public static OidcTokenDoc? ValidToken(Tx tx, string accessToken, DateTimeOffset now) =>
+        tx.OidcTokens.FindById(accessToken) is { Revoked: false } token && token.ExpiresAt > now ? token : null;
+}
