@@ -63,17 +63,23 @@ public sealed class IdentityTests : EmulatorTest
     }
 
     [Fact]
-    public async Task The_root_user_cannot_assume_a_role_even_one_that_trusts_its_account()
+    public async Task The_management_accounts_root_user_may_assume_the_members_access_role_but_not_another_accounts_role()
     {
-        // Root users cannot assume roles; a real CLI session shows "An error occurred (AccessDenied) when calling the
-        // AssumeRole operation: Roles may not be assumed by root accounts." (aws-facts.md §8; current wording unconfirmed).
+        // A fidelity choice (README): AWS refuses root callers ("Roles may not be assumed by root accounts."); the
+        // emulator lets them, because most emulator users sign with a root key, and still checks the trust policy.
         await CreateOrganization();
         var member = await CreateAccount("dev", "dev@example.com");
 
-        var result = await Aws(Management, "sts", "assume-role",
+        var assumed = await Aws(Management, "sts", "assume-role",
             "--role-arn", $"arn:aws:iam::{member}:role/OrganizationAccountAccessRole", "--role-session-name", "root-try");
+        assumed.ShouldSucceed().Json().GetProperty("AssumedRoleUser").GetProperty("Arn").GetString()
+            .Should().Be($"arn:aws:sts::{member}:assumed-role/OrganizationAccountAccessRole/root-try");
 
-        result.ShouldFailWith("AccessDenied", "AssumeRole").Stderr.Should().Contain("Roles may not be assumed by root accounts.");
+        var stranger = Credentials.Root("999988887777");
+        var refused = await Aws(stranger, "sts", "assume-role",
+            "--role-arn", $"arn:aws:iam::{member}:role/OrganizationAccountAccessRole", "--role-session-name", "stranger");
+        refused.ShouldFailWith("AccessDenied", "AssumeRole").Stderr.Should().Contain(
+            $"User: arn:aws:iam::999988887777:root is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::{member}:role/OrganizationAccountAccessRole");
     }
 
     [Fact]

@@ -12,7 +12,19 @@ public static class Documents
         mapper.RegisterType(
             serialize: (DateTimeOffset time) => new BsonValue(time.ToUnixTimeMilliseconds()),
             deserialize: value => DateTimeOffset.FromUnixTimeMilliseconds(value.AsInt64));
+        BuildMappings(mapper);
         return mapper;
+    }
+
+    /// <summary>
+    /// BsonMapper builds a type's mapping on first use and that is not safe under concurrent reads, so every document
+    /// type (by convention, the classes named *Doc) is mapped once here, before the store serves anyone.
+    /// </summary>
+    private static void BuildMappings(BsonMapper mapper)
+    {
+        var documentTypes = typeof(Documents).Assembly.GetTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && t.Name.EndsWith("Doc", StringComparison.Ordinal) && t.GetConstructor(Type.EmptyTypes) is not null);
+        foreach (var type in documentTypes) mapper.ToDocument(type, Activator.CreateInstance(type));
     }
 
     public static void EnsureIndexes(LiteDatabase db)

@@ -64,6 +64,7 @@ namespace Emulator.Services.Iam
         public string Path { get; set; } = "/";
         public DateTimeOffset CreateDate { get; set; }
         public string? PermissionsBoundaryArn { get; set; }
+        public List<AttachedPolicyDoc> AttachedPolicies { get; set; } = [];
         public List<TagDoc> Tags { get; set; } = [];
 
         public string Arn => $"arn:aws:iam::{AccountId}:user{Path}{UserName}";

@@ -49,6 +49,11 @@ public sealed record AttachedPolicy(string PolicyName, string PolicyArn);
 
 public sealed record ListAttachedRolePoliciesRequest(string RoleName, string? PathPrefix, string? Marker, int? MaxItems);
 
+public sealed record UserPolicyArnRequest(string UserName, string PolicyArn);
+
+public sealed record ListAttachedUserPoliciesRequest(string UserName, string? PathPrefix, string? Marker, int? MaxItems);
+
+/// <summary>The output of ListAttachedRolePolicies and ListAttachedUserPolicies (the same members).</summary>
 public sealed record ListAttachedRolePoliciesResponse(IReadOnlyList<AttachedPolicy> AttachedPolicies, bool IsTruncated, string? Marker);
 
 public sealed record PutRolePolicyRequest(string RoleName, string PolicyName, string PolicyDocument);

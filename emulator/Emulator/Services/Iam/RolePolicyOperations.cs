@@ -19,15 +19,10 @@ public static class RolePolicyOperations
         table.Read<ListByRoleRequest, ListRoleTagsResponse>("ListRoleTags", ListTags);
     }
 
-    /// <summary>Attaching is idempotent. Service-role policies (the <c>aws-service-role/</c> path) attach only to linked roles, by the service.</summary>
     public static NoOutput Attach(OperationContext context, RolePolicyArnRequest request)
     {
         var role = RoleOperations.FindMutable(context, request.RoleName);
-        IamInput.EnsurePolicyArn(request.PolicyArn);
-        if (request.PolicyArn.StartsWith("arn:aws:iam::aws:policy/aws-service-role/", StringComparison.Ordinal) && role.LinkedService is null)
-            throw IamErrors.ServiceRolePolicyNotAttachable();
-        if (role.AttachedPolicies.Any(p => p.PolicyArn == request.PolicyArn)) return new NoOutput();
-        role.AttachedPolicies.Add(new AttachedPolicyDoc { PolicyArn = request.PolicyArn, PolicyName = IamInput.PolicyName(request.PolicyArn) });
+        ManagedPolicyAttachments.Attach(role.AttachedPolicies, request.PolicyArn, isLinkedRole: role.LinkedService is not null);
         context.Tx.Roles.Update(role);
         return new NoOutput();
     }
@@ -35,23 +30,13 @@ public static class RolePolicyOperations
     public static NoOutput Detach(OperationContext context, RolePolicyArnRequest request)
     {
         var role = RoleOperations.FindMutable(context, request.RoleName);
-        IamInput.EnsurePolicyArn(request.PolicyArn);
-        if (role.AttachedPolicies.RemoveAll(p => p.PolicyArn == request.PolicyArn) == 0) throw IamErrors.PolicyNotAttached(request.PolicyArn);
+        ManagedPolicyAttachments.Detach(role.AttachedPolicies, request.PolicyArn);
         context.Tx.Roles.Update(role);
         return new NoOutput();
     }
 
-    public static ListAttachedRolePoliciesResponse ListAttached(OperationContext context, ListAttachedRolePoliciesRequest request)
-    {
-        var role = RoleOperations.Find(context, request.RoleName);
-        var prefix = request.PathPrefix ?? "/";
-        // Attachment order; the marker remembers the position (zero-padded, so it orders like the list).
-        var policies = role.AttachedPolicies
-            .Select((p, index) => (Policy: p, Position: index.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)))
-            .Where(p => IamInput.PolicyPath(p.Policy.PolicyArn).StartsWith(prefix, StringComparison.Ordinal));
-        var (items, truncated, marker) = IamInput.Page(policies, p => p.Position, request.Marker, request.MaxItems);
-        return new(items.Select(p => new AttachedPolicy(p.Policy.PolicyName, p.Policy.PolicyArn)).ToList(), truncated, marker);
-    }
+    public static ListAttachedRolePoliciesResponse ListAttached(OperationContext context, ListAttachedRolePoliciesRequest request) =>
+        ManagedPolicyAttachments.List(RoleOperations.Find(context, request.RoleName).AttachedPolicies, request.PathPrefix, request.Marker, request.MaxItems);
 
     /// <summary>Inline policy names are unique per role, case-insensitively; putting an existing name replaces it.</summary>
     public static NoOutput PutInline(OperationContext context, PutRolePolicyRequest request)

@@ -14,6 +14,9 @@ public static class UserOperations
         table.Write<OptionalUserNameRequest, CreateAccessKeyResponse>("CreateAccessKey", CreateAccessKey);
         table.Read<ListAccessKeysRequest, ListAccessKeysResponse>("ListAccessKeys", ListAccessKeys);
         table.Write<DeleteAccessKeyRequest, NoOutput>("DeleteAccessKey", DeleteAccessKey);
+        table.Write<UserPolicyArnRequest, NoOutput>("AttachUserPolicy", AttachPolicy);
+        table.Write<UserPolicyArnRequest, NoOutput>("DetachUserPolicy", DetachPolicy);
+        table.Read<ListAttachedUserPoliciesRequest, ListAttachedRolePoliciesResponse>("ListAttachedUserPolicies", ListAttachedPolicies);
     }
 
     public static UserDoc Find(OperationContext context, string userName) =>
@@ -67,6 +70,7 @@ public static class UserOperations
     {
         var user = Find(context, request.UserName);
         if (context.Tx.AccessKeys.Exists(k => k.AccountId == user.AccountId && k.UserName == user.UserName)) throw IamErrors.MustDeleteAccessKeys();
+        if (user.AttachedPolicies.Count > 0) throw IamErrors.MustDetachPolicies();
         context.Tx.Users.Delete(user.Id);
         return new NoOutput();
     }
@@ -115,4 +119,23 @@ public static class UserOperations
         context.Tx.AccessKeys.Delete(key.Id);
         return new NoOutput();
     }
+
+    public static NoOutput AttachPolicy(OperationContext context, UserPolicyArnRequest request)
+    {
+        var user = Find(context, request.UserName);
+        ManagedPolicyAttachments.Attach(user.AttachedPolicies, request.PolicyArn, isLinkedRole: false);
+        context.Tx.Users.Update(user);
+        return new NoOutput();
+    }
+
+    public static NoOutput DetachPolicy(OperationContext context, UserPolicyArnRequest request)
+    {
+        var user = Find(context, request.UserName);
+        ManagedPolicyAttachments.Detach(user.AttachedPolicies, request.PolicyArn);
+        context.Tx.Users.Update(user);
+        return new NoOutput();
+    }
+
+    public static ListAttachedRolePoliciesResponse ListAttachedPolicies(OperationContext context, ListAttachedUserPoliciesRequest request) =>
+        ManagedPolicyAttachments.List(Find(context, request.UserName).AttachedPolicies, request.PathPrefix, request.Marker, request.MaxItems);
 }
