@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark: the emulator (Release, durable file-backed state) against moto_server, side by side on loopback.
-#   bash emulator/bench/run.sh            (DURATION=10s, ACCOUNTS=1000 by default)
+#   bash emulator/bench/run.sh            (WARMUP=10s, DURATION=10s, ACCOUNTS=1000 by default)
 # Measures (a) ListAWSServiceAccessForOrganization req/s, (b) alternating Enable/DisableAWSServiceAccess req/s,
 # (c) time from process start to the first successful answer, (d) one EnableAWSServiceAccess on an organization
 # of ACCOUNTS accounts. Prints a table and writes it to bench-results/ (gitignored) as markdown.
@@ -9,6 +9,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
 DURATION="${DURATION:-10s}"
+WARMUP="${WARMUP:-10s}"
 ACCOUNTS="${ACCOUNTS:-1000}"
 BENCH="python3 $HERE/bench.py"
 
@@ -55,10 +56,10 @@ for url in "$EMU" "$MOTO"; do
   $BENCH call "$url" EnableAWSServiceAccess '{"ServicePrincipal":"sso.amazonaws.com"}'
 done
 
-# wrk_rps URL SCRIPT -> "<requests/s> <non-2xx count> <requests>"
+# wrk_rps URL SCRIPT [DURATION] -> "<requests/s> <non-2xx count> <requests>"
 wrk_rps() {
   local out
-  out="$(wrk -t2 -c32 -d"$DURATION" -s "$2" "$1" 2>>"$WORK/wrk.err")"
+  out="$(wrk -t2 -c32 -d"${3:-$DURATION}" -s "$2" "$1" 2>>"$WORK/wrk.err")"
   echo "$out" >>"$WORK/wrk.log"
   local rps bad total
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
@@ -66,6 +67,14 @@ wrk_rps() {
   total="$(awk '/requests in/ {print $1}' <<<"$out")"
   echo "${rps:-0} ${bad:-0} ${total:-0}"
 }
+
+# Warm-up, not measured: the emulator's JIT compiles its request path to optimized code during the first seconds
+# under load (moto has no JIT; it gets the same warm-up). Cold figures are printed for reference.
+echo "== warm-up: wrk -t2 -c32 -d$WARMUP on each, not measured" >&2
+read -r EMU_COLD _ _ <<<"$(wrk_rps "$EMU" "$HERE/list.lua" "$WARMUP")"
+read -r MOTO_COLD _ _ <<<"$(wrk_rps "$MOTO" "$HERE/list.lua" "$WARMUP")"
+wrk_rps "$EMU" "$HERE/mix.lua" "$WARMUP" >/dev/null
+wrk_rps "$MOTO" "$HERE/mix.lua" "$WARMUP" >/dev/null
 
 echo "== (a) ListAWSServiceAccessForOrganization, wrk -t2 -c32 -d$DURATION" >&2
 read -r EMU_LIST EMU_LIST_BAD EMU_LIST_N <<<"$(wrk_rps "$EMU" "$HERE/list.lua")"
@@ -91,6 +100,7 @@ TABLE="$(cat <<TABLE
 |---|---|---|
 | (a) ListAWSServiceAccessForOrganization, req/s (wrk -t2 -c32 -d$DURATION) | $EMU_LIST ($EMU_LIST_BAD non-2xx of $EMU_LIST_N) | $MOTO_LIST ($MOTO_LIST_BAD non-2xx of $MOTO_LIST_N) |
 | (b) Enable/DisableAWSServiceAccess alternating, req/s (wrk -t2 -c32 -d$DURATION) | $EMU_MIX ($EMU_MIX_BAD non-2xx of $EMU_MIX_N) | $MOTO_MIX ($MOTO_MIX_BAD non-2xx of $MOTO_MIX_N) |
+| (a0) the same during the first $WARMUP after start (cold, warm-up run), req/s | $EMU_COLD | $MOTO_COLD |
 | (c) process start → first successful answer, ms | $EMU_START_MS | $MOTO_START_MS |
 | (d) one EnableAWSServiceAccess with $ACCOUNTS member accounts, ms | $EMU_SCALE | $MOTO_SCALE |
 TABLE

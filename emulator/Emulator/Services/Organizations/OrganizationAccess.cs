@@ -25,8 +25,8 @@ public static class OrganizationAccess
     {
         var organization = Membership(context);
         var caller = context.Caller.AccountId;
+        if (organization.ManagementAccountId == caller) return organization;
         var delegated = context.Tx.DelegatedAdministrators.Exists(d => d.OrganizationId == organization.Id && d.AccountId == caller);
-        if (organization.ManagementAccountId != caller && !delegated) throw OrganizationsErrors.AccessDenied();
-        return organization;
+        return delegated ? organization : throw OrganizationsErrors.AccessDenied();
     }
 }
