@@ -15,7 +15,7 @@ public static class PortalHtml
         main{max-width:880px;margin:24px auto;padding:0 16px}
         .card{background:#fff;border:1px solid #d5dbdb;border-radius:8px;padding:16px 20px;margin-bottom:16px}
         label{display:block;margin:12px 0 4px;font-weight:600}
-        input[type=text],input[type=password]{width:100%;max-width:360px;padding:8px;border:1px solid #879596;border-radius:4px}
+        input[type=text],input[type=password]{display:block;box-sizing:border-box;width:100%;max-width:360px;padding:8px;border:1px solid #879596;border-radius:4px}
         button{margin-top:14px;padding:8px 16px;border:0;border-radius:4px;background:#ec7211;color:#fff;font-weight:600;cursor:pointer}
         button.secondary{background:#545b64}
         .error{color:#d13212;font-weight:600}
