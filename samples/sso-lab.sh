@@ -17,30 +17,9 @@ LAB_USER="${LAB_USER:-alice}"
 LAB_PASSWORD="${LAB_PASSWORD:-Lab-Password-1}"
 PS_NAME=AdministratorAccess
 
-LAB_DIR="$(mktemp -d)"
-trap 'rm -rf "$LAB_DIR"' EXIT
-# AWS CLI v1 would fetch parameters that look like URLs (the start URL) instead of passing them: turn that off.
-printf '[default]\ncli_follow_urlparam = false\n' > "$LAB_DIR/config"; : > "$LAB_DIR/credentials"
-unset AWS_PROFILE AWS_SESSION_TOKEN AWS_DEFAULT_PROFILE
-export AWS_CONFIG_FILE="$LAB_DIR/config" AWS_SHARED_CREDENTIALS_FILE="$LAB_DIR/credentials"
-export AWS_DEFAULT_REGION=us-east-1 AWS_SECRET_ACCESS_KEY=lab AWS_PAGER="" AWS_MAX_ATTEMPTS=1
+# shellcheck source=lab-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lab-common.sh"
 
-command -v aws >/dev/null || { echo "The lab needs the AWS CLI ('aws') on PATH." >&2; exit 2; }
-command -v python3 >/dev/null || { echo "The lab needs python3 (to read JSON answers)." >&2; exit 2; }
-
-STEP=0
-OUT="" ERR="" RC=0
-step() { STEP=$((STEP + 1)); printf '\n== Step %d: %s\n' "$STEP" "$1"; printf '   Look at: %s\n' "$2"; }
-fail() { printf '\nUNEXPECTED: %s\n  exit code: %s\n  stdout: %s\n  stderr: %s\n' "$1" "$RC" "$OUT" "$ERR" >&2; exit 1; }
-
-# as KEY aws-args... : the CLI as the root user of the account the 12-digit key names.
-as() {
-  local key="$1"; shift
-  printf '   $ AWS_ACCESS_KEY_ID=%s aws %s\n' "$key" "$*"
-  OUT="$(AWS_ACCESS_KEY_ID="$key" aws "$@" --endpoint-url "$ENDPOINT" --output json 2>"$LAB_DIR/err")"; RC=$?
-  ERR="$(cat "$LAB_DIR/err")"
-  show
-}
 # with_credentials KEY SECRET TOKEN aws-args... : the CLI with temporary credentials (from the portal).
 with_credentials() {
   local key="$1" secret="$2" token="$3"; shift 3
@@ -55,11 +34,6 @@ unsigned() {
   OUT="$(AWS_ACCESS_KEY_ID= AWS_SECRET_ACCESS_KEY= aws "$@" --no-sign-request --endpoint-url "$ENDPOINT" --output json 2>"$LAB_DIR/err")"; RC=$?
   ERR="$(cat "$LAB_DIR/err")"
   show
-}
-show() {
-  [ -n "$OUT" ] && printf '%s\n' "$OUT" | cut -c1-160 | sed 's/^/     /'
-  [ -n "$ERR" ] && printf '%s\n' "$ERR" | sed 's/^/     (stderr) /'
-  return 0
 }
 # control METHOD PATH [JSON] : the emulator's control plane (not an AWS API).
 control() {
@@ -76,9 +50,6 @@ PY
   ERR=""
   show
 }
-ok() { [ "$RC" -eq 0 ] || fail "expected success"; }
-refused() { [ "$RC" -ne 0 ] && grep -q "($1)" <<<"$ERR" || fail "expected the error $1"; }
-field() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1" <<<"$OUT"; }
 
 echo "SSO lab against $ENDPOINT (management account $MANAGEMENT)"
 

@@ -12,35 +12,8 @@ MANAGEMENT="${MANAGEMENT_ACCOUNT:-111111111111}"
 SSO=sso.amazonaws.com
 ROLE=AWSServiceRoleForSSO
 
-# Keep the machine's own AWS configuration out of the lab.
-LAB_DIR="$(mktemp -d)"
-trap 'rm -rf "$LAB_DIR"' EXIT
-: > "$LAB_DIR/config"; : > "$LAB_DIR/credentials"
-unset AWS_PROFILE AWS_SESSION_TOKEN AWS_DEFAULT_PROFILE
-export AWS_CONFIG_FILE="$LAB_DIR/config" AWS_SHARED_CREDENTIALS_FILE="$LAB_DIR/credentials"
-export AWS_DEFAULT_REGION=us-east-1 AWS_SECRET_ACCESS_KEY=lab AWS_PAGER="" AWS_MAX_ATTEMPTS=1
-
-command -v aws >/dev/null || { echo "The lab needs the AWS CLI ('aws') on PATH." >&2; exit 2; }
-command -v python3 >/dev/null || { echo "The lab needs python3 (to read JSON answers)." >&2; exit 2; }
-
-STEP=0
-OUT="" ERR="" RC=0
-step() { STEP=$((STEP + 1)); printf '\n== Step %d: %s\n' "$STEP" "$1"; printf '   Look at: %s\n' "$2"; }
-fail() { printf '\nUNEXPECTED: %s\n  exit code: %s\n  stdout: %s\n  stderr: %s\n' "$1" "$RC" "$OUT" "$ERR" >&2; exit 1; }
-
-# as KEY aws-args... : runs the CLI as the root user of the account the 12-digit key names.
-as() {
-  local key="$1"; shift
-  printf '   $ AWS_ACCESS_KEY_ID=%s aws %s\n' "$key" "$*"
-  OUT="$(AWS_ACCESS_KEY_ID="$key" aws "$@" --endpoint-url "$ENDPOINT" --output json 2>"$LAB_DIR/err")"; RC=$?
-  ERR="$(cat "$LAB_DIR/err")"
-  [ -n "$OUT" ] && printf '%s\n' "$OUT" | sed 's/^/     /'
-  [ -n "$ERR" ] && printf '%s\n' "$ERR" | sed 's/^/     (stderr) /'
-  return 0
-}
-ok() { [ "$RC" -eq 0 ] || fail "expected success"; }
-refused() { [ "$RC" -ne 0 ] && grep -q "($1)" <<<"$ERR" || fail "expected the error $1"; }
-field() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1" <<<"$OUT"; }
+# shellcheck source=lab-common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lab-common.sh"
 
 echo "Trusted-access lab against $ENDPOINT (management account $MANAGEMENT)"
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Emulator.Core;
@@ -29,29 +28,16 @@ public sealed class AwsJsonProtocol : IWireProtocol
             ? Serialization(wrong.Text)
             : null;
 
-    public async Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, JsonNode? output, string requestId)
-    {
-        context.Response.StatusCode = 200;
-        context.Response.ContentType = ContentType;
-        if (output is null || operation.OutputShape is null) { context.Response.ContentLength = 0; return; }
-        var encoded = JsonShapes.EncodeTimestamps(model, model.Shape(operation.OutputShape), output,
-            t => JsonValue.Create(Timestamps.ToEpochSeconds(t)));
-        var bytes = Encoding.UTF8.GetBytes(encoded!.ToJsonString());
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes);
-    }
+    public Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, JsonNode? output, string requestId) =>
+        JsonShapes.WriteResult(context, ContentType, 200, model, operation, output);
 
-    public async Task WriteError(HttpContext context, ServiceModel model, AwsException error, string requestId)
+    public Task WriteError(HttpContext context, ServiceModel model, AwsException error, string requestId)
     {
         var body = new JsonObject { ["__type"] = error.Code, ["Message"] = error.Message };
         foreach (var (name, value) in error.Fields) body[name] = value;
         if (model.ErrorShape(error.Code)?["members"]?["RequestId"] is not null) body["RequestId"] = requestId;
-        context.Response.StatusCode = error.Status;
-        context.Response.ContentType = ContentType;
         context.Response.Headers["x-amzn-ErrorType"] = error.Code;
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes);
+        return JsonShapes.Write(context, ContentType, error.Status, body);
     }
 
     public static AwsException Serialization(string message) => new("SerializationException", message);

@@ -2,9 +2,32 @@ using System.Text.Json.Nodes;
 
 namespace Emulator.Protocol;
 
-/// <summary>Walks a JSON value along its shape, rewriting timestamps into a protocol's encoding.</summary>
+/// <summary>Walks a JSON value along its shape, rewriting timestamps into a protocol's encoding; writes JSON answers.</summary>
 public static class JsonShapes
 {
+    /// <summary>A JSON result (timestamps as epoch seconds), or an empty body for an operation without output.</summary>
+    public static Task WriteResult(HttpContext context, string contentType, int status, ServiceModel model, OperationModel operation, JsonNode? output)
+    {
+        if (output is null || operation.OutputShape is null)
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentType = contentType;
+            context.Response.ContentLength = 0;
+            return Task.CompletedTask;
+        }
+        var encoded = EncodeTimestamps(model, model.Shape(operation.OutputShape), output, t => JsonValue.Create(Timestamps.ToEpochSeconds(t)));
+        return Write(context, contentType, status, encoded!);
+    }
+
+    public static async Task Write(HttpContext context, string contentType, int status, JsonNode body)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body.ToJsonString());
+        context.Response.StatusCode = status;
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes);
+    }
+
     public static JsonNode? EncodeTimestamps(ServiceModel model, JsonObject shape, JsonNode? node, Func<DateTimeOffset, JsonNode> encode)
     {
         if (node is null) return null;

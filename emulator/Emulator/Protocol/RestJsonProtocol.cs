@@ -65,26 +65,13 @@ public sealed class RestJsonProtocol(Func<AwsException, JsonObject> errorBody) :
     /// <summary>Wrong types are reported by the service's own validation error, like every other constraint.</summary>
     public AwsException? ProtocolViolation(IReadOnlyList<Violation> violations) => null;
 
-    public async Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, JsonNode? output, string requestId)
-    {
-        context.Response.StatusCode = operation.SuccessStatus;
-        context.Response.ContentType = ContentType;
-        if (output is null || operation.OutputShape is null) { context.Response.ContentLength = 0; return; }
-        var encoded = JsonShapes.EncodeTimestamps(model, model.Shape(operation.OutputShape), output,
-            t => JsonValue.Create(Timestamps.ToEpochSeconds(t)));
-        var bytes = Encoding.UTF8.GetBytes(encoded!.ToJsonString());
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes);
-    }
+    public Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, JsonNode? output, string requestId) =>
+        JsonShapes.WriteResult(context, ContentType, operation.SuccessStatus, model, operation, output);
 
-    public async Task WriteError(HttpContext context, ServiceModel model, AwsException error, string requestId)
+    public Task WriteError(HttpContext context, ServiceModel model, AwsException error, string requestId)
     {
-        context.Response.StatusCode = error.Status;
-        context.Response.ContentType = ContentType;
         context.Response.Headers["x-amzn-ErrorType"] = error.Code;
-        var bytes = Encoding.UTF8.GetBytes(errorBody(error).ToJsonString());
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes);
+        return JsonShapes.Write(context, ContentType, error.Status, errorBody(error));
     }
 
     /// <summary>The portal's body: <c>{"message": ..., "__type": "com.amazonaws.switchboard.portal#Code"}</c>.</summary>
