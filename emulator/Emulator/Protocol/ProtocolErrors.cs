@@ -30,7 +30,4 @@ public static class ProtocolErrors
 
     public static AwsException InternalFailure() =>
         new("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500, senderFault: false);
-
-    public static AwsException UnsupportedMethod(string method) =>
-        new("InvalidAction", $"The HTTP method {method} is not supported for this path.", 405);
 }
