@@ -13,6 +13,7 @@ namespace Emulator.Services;
 public sealed class ServiceCatalog
 {
     private readonly List<ServiceDefinition> _services;
+    private readonly Dictionary<string, List<RestRoute>> _restRoutes;
 
     public ServiceCatalog()
     {
@@ -26,6 +27,7 @@ public sealed class ServiceCatalog
             SsoAdminService.Definition(),
             IdentityStoreService.Definition(),
         ];
+        _restRoutes = RestRoutes(_services);
     }
 
     public IReadOnlyList<ServiceDefinition> All => _services;
@@ -46,25 +48,29 @@ public sealed class ServiceCatalog
 
     /// <summary>
     /// restJson1 services (sso portal, sso-oidc) are found by method + path, e.g. GET /federation/credentials or
-    /// POST /token; a modelled query part of the request URI (POST /token?aws_iam=t) must be present too.
+    /// POST /token; a modelled query part of the request URI (POST /token?aws_iam=t) must be present too, and the
+    /// route asking for more of the query wins.
     /// </summary>
     public (ServiceDefinition Service, string Operation)? ByRestRoute(string method, string path, IQueryCollection query)
     {
-        (ServiceDefinition, string)? best = null;
-        var bestSpecificity = -1;
-        foreach (var service in _services.Where(s => s.Model.Protocol == "rest-json"))
-            foreach (var name in service.Model.OperationNames)
+        var key = $"{method.ToUpperInvariant()} {path.TrimEnd('/')}";
+        if (!_restRoutes.TryGetValue(key, out var candidates)) return null;
+        var route = candidates.FirstOrDefault(r => r.RequiredQuery.All(query.ContainsKey));
+        return route is null ? null : (route.Service, route.Operation);
+    }
+
+    private sealed record RestRoute(ServiceDefinition Service, string Operation, string[] RequiredQuery);
+
+    /// <summary>"METHOD /path" → the operations there, most specific (most required query keys) first. Built once.</summary>
+    private static Dictionary<string, List<RestRoute>> RestRoutes(IEnumerable<ServiceDefinition> services) =>
+        services.Where(s => s.Model.Protocol == "rest-json")
+            .SelectMany(service => service.Model.OperationNames.Select(name =>
             {
                 var operation = service.Model.Operation(name)!;
-                if (!string.Equals(operation.HttpMethod, method, StringComparison.OrdinalIgnoreCase)) continue;
-                var uri = operation.RequestUri;
-                var questionMark = uri.IndexOf('?');
-                var uriPath = questionMark < 0 ? uri : uri[..questionMark];
-                if (!string.Equals(uriPath.TrimEnd('/'), path.TrimEnd('/'), StringComparison.Ordinal)) continue;
-                var required = questionMark < 0 ? [] : uri[(questionMark + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries);
-                if (!required.All(pair => query.ContainsKey(pair.Split('=')[0]))) continue;
-                if (required.Length > bestSpecificity) { best = (service, name); bestSpecificity = required.Length; }
-            }
-        return best;
-    }
+                var parts = operation.RequestUri.Split('?', 2);
+                var required = parts.Length < 2 ? [] : parts[1].Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')[0]).ToArray();
+                return (Key: $"{operation.HttpMethod.ToUpperInvariant()} {parts[0].TrimEnd('/')}", Route: new RestRoute(service, name, required));
+            }))
+            .GroupBy(r => r.Key)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.Route).OrderByDescending(r => r.RequiredQuery.Length).ToList());
 }
