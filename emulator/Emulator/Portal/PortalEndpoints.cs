@@ -238,7 +238,7 @@ public static class PortalEndpoints
             return SetupForm(http, accountId, "The form expired. Please try again.", 400);
         if (accountId.Length == 0) return SetupForm(http, accountId, "Enter the management account ID.", 400);
 
-        var outcome = store.Write(tx => ControlPlane.SsoControlPlane.EnableIdentityCenter(tx, accountId, time.GetUtcNow()));
+        var outcome = store.Write(tx => IdentityCenterSetup.Enable(tx, accountId, time.GetUtcNow()));
         if (outcome.Instance is not { } instance) return SetupForm(http, accountId, outcome.Message, 400);
         var startUrl = PortalUrls.StartUrl(http.Request, instance);
         var body = "<div class=\"card\" id=\"enabled\"><h2>IAM Identity Center is enabled</h2><dl>" +
