@@ -13,6 +13,11 @@ catch (ArgumentException bad)
         "usage: Emulator [--host 127.0.0.1] [--port 4599] [--data <file> | --in-memory] [--default-account 000000000000] [--region us-east-1]");
     return 2;
 }
+catch (Exception failure) when (StartupFailures.Describe(failure) is { } message)
+{
+    await Console.Error.WriteLineAsync($"error: {message}");
+    return 2;
+}
 
 /// <summary>The entry point; public so that WebApplicationFactory&lt;Program&gt; can host the emulator in tests.</summary>
 public partial class Program;

@@ -12,7 +12,13 @@ public sealed class KillDuringWritesTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
-    public async Task Every_acknowledged_write_is_there_after_kill_9_and_restart()
+    public Task Every_acknowledged_write_is_there_after_kill_9_and_restart() => KillDuringWrites(writerCount: 4, acknowledgedBeforeKill: 40);
+
+    /// <summary>32 writers at once: their writes are group-committed (several per LiteDB transaction).</summary>
+    [Fact]
+    public Task Every_acknowledged_write_of_a_group_committed_burst_survives_kill_9() => KillDuringWrites(writerCount: 32, acknowledgedBeforeKill: 400);
+
+    private async Task KillDuringWrites(int writerCount, int acknowledgedBeforeKill)
     {
         var dataPath = Path.Combine(_folder, "state.db");
         var acknowledged = new ConcurrentBag<string>();
@@ -25,7 +31,7 @@ public sealed class KillDuringWritesTests : IDisposable
             var next = 100_000_000_000L;
 
             // Four writers create one organization each per request, each with a different account (its key).
-            var writers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+            var writers = Enumerable.Range(0, writerCount).Select(_ => Task.Run(async () =>
             {
                 while (!stop.IsCancellationRequested)
                 {
@@ -39,7 +45,7 @@ public sealed class KillDuringWritesTests : IDisposable
                 }
             })).ToList();
 
-            while (acknowledged.Count < 40) await Task.Delay(10);
+            while (acknowledged.Count < acknowledgedBeforeKill) await Task.Delay(5);
             emulator.Kill();
             stop.Cancel();
             await Task.WhenAll(writers);
@@ -48,7 +54,7 @@ public sealed class KillDuringWritesTests : IDisposable
         using var restarted = await EmulatorProcess.StartAsync(dataPath);
         using var again = new HttpClient { BaseAddress = restarted.Endpoint };
         var reader = new AwsClient(again, "test");
-        acknowledged.Should().HaveCountGreaterThanOrEqualTo(40);
+        acknowledged.Should().HaveCountGreaterThanOrEqualTo(acknowledgedBeforeKill);
         foreach (var account in acknowledged)
         {
             var answer = await reader.As(account).Organizations("DescribeOrganization");

@@ -36,6 +36,26 @@ public sealed class EmulatorProcess : IDisposable
         return emulator;
     }
 
+    /// <summary>Starts the emulator expecting it to refuse: its exit code and standard error, once it has exited (or 30 s).</summary>
+    public static async Task<(int ExitCode, string Error)> RunUntilExit(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Emulator.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try { await process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { process.Kill(entireProcessTree: true); throw new TimeoutException("The emulator did not exit within 30 s."); }
+        return (process.ExitCode, (await error).Trim());
+    }
+
+    public static int FreeTcpPort() => FreePort();
+
+    public int Id => _process.Id;
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing — what a crash looks like.</summary>
     public void Kill()
     {

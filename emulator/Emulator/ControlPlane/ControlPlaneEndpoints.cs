@@ -30,8 +30,10 @@ public static class ControlPlaneEndpoints
         });
 
         var group = app.MapGroup("/_emulator").WithTags("Control plane");
-        group.MapGet("/health", () => TypedResults.Ok(new HealthResponse("ok")))
-            .WithName("Health").WithSummary("Answers 200 while the emulator serves requests.");
+        group.MapGet("/health", (StateStore store) => TypedResults.Ok(store.Degraded is { } reason
+                ? new HealthResponse("degraded", $"writes fail: {reason}")
+                : new HealthResponse("ok")))
+            .WithName("Health").WithSummary("Answers 200 while the emulator serves requests; status 'degraded' (with the reason) while writes cannot be saved.");
         group.MapPost("/reset", (StateStore store) =>
             {
                 store.Reset();
@@ -44,4 +46,5 @@ public static class ControlPlaneEndpoints
     }
 }
 
-public sealed record HealthResponse(string Status);
+public sealed record HealthResponse(
+    string Status, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? Reason = null);

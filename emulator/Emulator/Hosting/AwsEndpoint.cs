@@ -73,7 +73,7 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
         try
         {
             output = handler.Writes
-                ? store.Write(tx => Invoke(tx, handler, input, credential, model, Portal.PortalUrls.BaseUrl(context.Request)))
+                ? await store.WriteAsync(tx => Invoke(tx, handler, input, credential, model, Portal.PortalUrls.BaseUrl(context.Request)))
                 : store.Read(tx => Invoke(tx, handler, input, credential, model, Portal.PortalUrls.BaseUrl(context.Request)));
         }
         catch (Exception failure) when (failure is not AwsException)

@@ -11,6 +11,7 @@ public static class EmulatorApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
+        Documents.WarmUpInBackground();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = EmulatorOptions.NormalizeArgs(args) });
         builder.Configuration.AddInMemoryCollection(
             EmulatorOptions.EnvironmentMappings
@@ -32,6 +33,8 @@ public static class EmulatorApp
         ControlPlaneEndpoints.AddServices(builder.Services);
 
         var app = builder.Build();
+        // The store opens here, not at the first request: a file that is in use, not ours or unwritable stops the start.
+        app.Services.GetRequiredService<StateStore>();
         app.UseRequestIds();
         ControlPlaneEndpoints.Map(app);
         Portal.PortalEndpoints.Map(app);
@@ -53,8 +56,16 @@ public static class EmulatorApp
     private static StateStore OpenStore(EmulatorOptions options)
     {
         if (options.InMemory) return new StateStore(null);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.DataPath))!);
-        return new StateStore(Path.GetFullPath(options.DataPath));
+        var path = Path.GetFullPath(options.DataPath);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            throw new StateFileException($"Cannot create the folder of {path} ({error.Message}); pass --data with a file in a writable folder, or --in-memory.", error);
+        }
+        return new StateStore(path);
     }
 
     private static string FormatHost(string host) => host.Contains(':') && !host.StartsWith('[') ? $"[{host}]" : host;

@@ -1,36 +1,69 @@
+using System.Reflection;
 using LiteDB;
 
 namespace Emulator.State;
 
-/// <summary>The store's own BsonMapper (never BsonMapper.Global) and the secondary indexes, created once at start.</summary>
+/// <summary>
+/// How documents become BSON and back: one BsonMapper per process (never BsonMapper.Global), built once — in the
+/// background at start — and the catalog of collections, read from the <see cref="Tx"/> properties so that a
+/// collection declared in any Tx partial is loaded, mapped and reset like the others.
+/// </summary>
 public static class Documents
 {
-    public static BsonMapper CreateMapper()
+    private static readonly Lazy<BsonMapper> LazyMapper = new(CreateMapper, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<IReadOnlyList<ICollectionDefinition>> LazyCollections = new(DiscoverCollections);
+
+    public static BsonMapper Mapper => LazyMapper.Value;
+
+    internal static IReadOnlyList<ICollectionDefinition> Collections => LazyCollections.Value;
+
+    /// <summary>Builds the mapper on a pool thread so that the first write does not pay for it.</summary>
+    public static void WarmUpInBackground() => ThreadPool.UnsafeQueueUserWorkItem(_ => _ = Mapper, null);
+
+    public static T Copy<T>(T document) where T : class => Mapper.ToObject<T>(Mapper.ToDocument(document));
+
+    private static BsonMapper CreateMapper()
     {
         var mapper = new BsonMapper { EnumAsInteger = false, SerializeNullValues = false };
         // Timestamps are kept as epoch milliseconds: AWS's own precision, and free of time-zone conversions.
         mapper.RegisterType(
             serialize: (DateTimeOffset time) => new BsonValue(time.ToUnixTimeMilliseconds()),
             deserialize: value => DateTimeOffset.FromUnixTimeMilliseconds(value.AsInt64));
-        BuildMappings(mapper);
+        var mapped = new HashSet<Type>();
+        foreach (var collection in Collections) Map(mapper, collection.DocumentType, mapped);
         return mapper;
     }
 
     /// <summary>
-    /// BsonMapper builds a type's mapping on first use and that is not safe under concurrent reads, so every document
-    /// type (by convention, the classes named *Doc) is mapped once here, before the store serves anyone.
+    /// BsonMapper builds a type's mapping on first use, and that is not safe while another thread uses the mapper: so
+    /// every document type and every class type inside one is mapped here, before anyone can use the mapper.
     /// </summary>
-    private static void BuildMappings(BsonMapper mapper)
+    private static void Map(BsonMapper mapper, Type type, HashSet<Type> mapped)
     {
-        var documentTypes = typeof(Documents).Assembly.GetTypes()
-            .Where(t => t.IsClass && !t.IsAbstract && t.Name.EndsWith("Doc", StringComparison.Ordinal) && t.GetConstructor(Type.EmptyTypes) is not null);
-        foreach (var type in documentTypes) mapper.ToDocument(type, Activator.CreateInstance(type));
+        if (!mapped.Add(type)) return;
+        if (type.GetConstructor(Type.EmptyTypes) is not null) mapper.ToDocument(type, Activator.CreateInstance(type));
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var types = property.PropertyType.IsGenericType ? property.PropertyType.GetGenericArguments() : [property.PropertyType];
+            foreach (var inner in types)
+                if (inner.IsClass && inner != typeof(string) && inner.Assembly == typeof(Documents).Assembly) Map(mapper, inner, mapped);
+        }
     }
 
-    public static void EnsureIndexes(LiteDatabase db)
+    private static IReadOnlyList<ICollectionDefinition> DiscoverCollections()
     {
-        db.GetCollection("accounts").EnsureIndex("OrganizationId");
-        db.GetCollection("roles").EnsureIndex("AccountId");
-        db.GetCollection("trusted_services").EnsureIndex("OrganizationId");
+        var probe = new Tx(Snapshot.Empty);
+        return typeof(Tx).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.PropertyType.IsGenericType && p.PropertyType.GetGenericTypeDefinition() == typeof(ILiteCollection<>))
+            .Select(p => (ICollectionDefinition)p.GetValue(probe)!)
+            .ToList();
     }
+}
+
+/// <summary>A collection as the store knows it: its name, its document type, and how to load it from BSON.</summary>
+internal interface ICollectionDefinition
+{
+    string Name { get; }
+    Type DocumentType { get; }
+    object Load(IEnumerable<BsonDocument> documents);
 }

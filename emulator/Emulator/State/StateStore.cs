@@ -1,99 +1,215 @@
-using LiteDB;
+using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace Emulator.State;
 
 /// <summary>
-/// The one LiteDB database of the process. Every AWS operation runs synchronously inside <see cref="Read{T}"/> or
-/// <see cref="Write{T}"/>: writes are exclusive and run in one LiteDB transaction (all of an operation's effects, the
-/// trust-model rules included, commit together or not at all); reads run side by side and never see half a write.
-/// LiteDB binds transactions to the OS thread, so no handler may await inside.
+/// The state: an in-memory model of immutable snapshots, with a LiteDB file as its durable copy.
+/// <list type="bullet">
+/// <item>A read runs on the last durable snapshot, without locks and without touching LiteDB.</item>
+/// <item>Writes run one at a time on the head (the durable snapshot plus the writes still being committed). A handler
+/// that throws leaves nothing; otherwise its changes become the new head and go to the committer.</item>
+/// <item>The committer thread puts every write waiting at that moment into one LiteDB transaction (group commit), then
+/// publishes the head it reached as the durable snapshot, then acknowledges those writes.</item>
+/// <item>When a commit fails (e.g. a full disk) those writes and every write queued behind them fail, the head goes
+/// back to the durable snapshot, reads carry on, and the store reports itself degraded until a commit succeeds.</item>
+/// </list>
+/// Handlers run synchronously: no await inside <see cref="Write{T}"/> or <see cref="Read{T}"/>.
 /// </summary>
 public sealed class StateStore : IDisposable
 {
-    private readonly LiteDatabase _db;
-    private readonly ReaderWriterLockSlim _gate = new(LockRecursionPolicy.NoRecursion);
-    private readonly bool _durable;
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
+
+    private readonly object _writeGate = new();
+    private readonly StateFileLock? _lock;
+    private readonly StateFile? _file;
+    private readonly BlockingCollection<PendingCommit> _queue = new();
+    private readonly Thread? _committer;
+    private Snapshot _head;
+    private volatile Snapshot _durable;
+    private Task? _lastPending;
+    private volatile string? _degraded;
+    private long _commits;
 
     /// <param name="path">A file path, or null for state that lives only in memory.</param>
     public StateStore(string? path)
     {
         Path = path;
-        _durable = path is not null;
-        _db = path is null
-            ? new LiteDatabase(new MemoryStream(), Documents.CreateMapper())
-            : new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, Documents.CreateMapper());
-        Documents.EnsureIndexes(_db);
+        _durable = _head = Snapshot.Empty;
+        if (path is null) return;
+
+        _lock = StateFileLock.Acquire(path);
+        try
+        {
+            _file = StateFile.Open(path);
+            _durable = _head = _file.Load();
+        }
+        catch (Exception error)
+        {
+            _file?.Dispose();
+            _lock.Dispose();
+            throw error switch
+            {
+                StateFileException known => known,
+                _ when StateErrors.IsDiskFull(error) => new StateFileException($"Cannot open {path}: the disk is full; free some space and start again.", error),
+                UnauthorizedAccessException => new StateFileException($"Cannot open {path}: permission denied ({StateFileChecks.OneLine(error.Message)}).", error),
+                _ => StateFileChecks.Damaged(path, error),
+            };
+        }
+        _committer = new Thread(CommitLoop) { IsBackground = true, Name = "state committer" };
+        _committer.Start();
     }
 
     public string? Path { get; }
 
-    public T Read<T>(Func<Tx, T> read)
-    {
-        _gate.EnterReadLock();
-        try { return read(new Tx(_db)); }
-        finally { _gate.ExitReadLock(); }
-    }
+    /// <summary>Why writes currently fail (e.g. "the disk is full"), or null while they succeed.</summary>
+    public string? Degraded => _degraded;
 
+    /// <summary>LiteDB transactions committed since the store opened (each carries one or more writes).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>The last durable snapshot (what reads see).</summary>
+    public Snapshot Current => _durable;
+
+    public T Read<T>(Func<Tx, T> read) => read(new Tx(_durable));
+
+    /// <summary>Runs the handler on the head and waits until its changes are durable.</summary>
     public T Write<T>(Func<Tx, T> write)
     {
-        _gate.EnterWriteLock();
+        var (result, durable) = Apply(write);
+        durable?.GetAwaiter().GetResult();
+        return result;
+    }
+
+    /// <summary>As <see cref="Write{T}"/>, but the wait for the commit does not hold a thread.</summary>
+    public async Task<T> WriteAsync<T>(Func<Tx, T> write)
+    {
+        var (result, durable) = Apply(write);
+        if (durable is not null) await durable;
+        return result;
+    }
+
+    /// <summary>Deletes every document of every collection in one transaction: a crash leaves the old state or the empty one.</summary>
+    public void Reset()
+    {
+        Task? durable;
+        lock (_writeGate)
+        {
+            durable = Enqueue([], Snapshot.Empty, resetsEverything: true);
+        }
+        durable?.GetAwaiter().GetResult();
+    }
+
+    private (T Result, Task? Durable) Apply<T>(Func<Tx, T> write)
+    {
+        lock (_writeGate)
+        {
+            var writes = new WriteSet(_head);
+            var result = write(new Tx(_head, writes));
+            if (writes.Changes.Count == 0) return (result, _lastPending is { IsCompleted: false } pending ? pending : null);
+            return (result, Enqueue(writes.Changes.ToList(), writes.Apply(), resetsEverything: false));
+        }
+    }
+
+    /// <summary>Called under the write gate: the head moves on at once, the durable snapshot when the commit is done.</summary>
+    private Task? Enqueue(IReadOnlyCollection<Change> changes, Snapshot head, bool resetsEverything)
+    {
+        _head = head;
+        if (_file is null)
+        {
+            _durable = head;
+            return null;
+        }
+        var commit = new PendingCommit(changes, head, resetsEverything);
+        _queue.Add(commit);
+        _lastPending = commit.Durable;
+        return commit.Durable;
+    }
+
+    private void CommitLoop()
+    {
+        var lastCheckpoint = Stopwatch.StartNew();
+        var uncheckpointed = false;
+        while (true)
+        {
+            if (!_queue.TryTake(out var first, uncheckpointed ? (int)CheckpointInterval.TotalMilliseconds : Timeout.Infinite))
+            {
+                if (_queue.IsCompleted) break;
+                uncheckpointed = !TryCheckpoint();
+                lastCheckpoint.Restart();
+                continue;
+            }
+            var batch = new List<PendingCommit> { first };
+            while (_queue.TryTake(out var next)) batch.Add(next);
+            if (Commit(batch)) uncheckpointed = true;
+            if (uncheckpointed && _queue.Count == 0 && lastCheckpoint.Elapsed > CheckpointInterval)
+            {
+                uncheckpointed = !TryCheckpoint();
+                lastCheckpoint.Restart();
+            }
+        }
+    }
+
+    private bool Commit(List<PendingCommit> batch)
+    {
         try
         {
-            _db.BeginTrans();
-            T result;
-            try
-            {
-                result = write(new Tx(_db));
-                _db.Commit();
-            }
-            catch
-            {
-                RollbackAfterFailure();
-                throw;
-            }
-            // LiteDB hands committed pages to a background writer; the checkpoint waits for them and moves them
-            // into the data file, so a write is on disk before it is acknowledged (kill -9 loses nothing).
-            if (_durable) _db.Checkpoint();
-            return result;
+            _file!.Commit(batch);
         }
-        finally { _gate.ExitWriteLock(); }
+        catch (Exception error)
+        {
+            FailAll(batch, error);
+            return false;
+        }
+        _durable = batch[^1].Head;
+        _degraded = null;
+        Interlocked.Increment(ref _commits);
+        foreach (var commit in batch) commit.Succeed();
+        return true;
     }
 
     /// <summary>
-    /// Undoes the failed operation's changes. When LiteDB itself failed it may already have rolled back (and then
-    /// refuses a second rollback); the caller's original exception is what matters, so that refusal is ignored.
+    /// The batch failed, and so does every write queued behind it (their head included the failed changes): the head
+    /// goes back to the durable snapshot under the write gate, so the next write starts from what is on disk.
     /// </summary>
-    private void RollbackAfterFailure()
+    private void FailAll(List<PendingCommit> batch, Exception error)
     {
-        try { _db.Rollback(); }
-        catch (LiteException) { }
-        catch (ObjectDisposedException) { }
+        var reason = StateErrors.Describe(error);
+        _degraded = reason;
+        lock (_writeGate)
+        {
+            while (_queue.TryTake(out var queued)) batch.Add(queued);
+            _head = _durable;
+        }
+        var failure = new StateUnavailableException(reason, error);
+        foreach (var commit in batch) commit.Fail(failure);
     }
 
-    /// <summary>Deletes every document of every collection (POST /_emulator/reset).</summary>
-    public void Reset()
+    /// <summary>Housekeeping: a failure here never touches a write that was already acknowledged.</summary>
+    private bool TryCheckpoint()
     {
-        _gate.EnterWriteLock();
         try
         {
-            foreach (var name in _db.GetCollectionNames().ToList()) _db.DropCollection(name);
-            Documents.EnsureIndexes(_db);
-            if (_durable) _db.Checkpoint();
+            _file!.Checkpoint();
+            return true;
         }
-        finally { _gate.ExitWriteLock(); }
+        catch (Exception)
+        {
+            _file!.Abandon();
+            return false;
+        }
     }
 
     public void Dispose()
     {
-        _db.Dispose();
-        _gate.Dispose();
+        if (_committer is not null)
+        {
+            _queue.CompleteAdding();
+            _committer.Join();
+            TryCheckpoint();
+        }
+        _file?.Dispose();
+        _lock?.Dispose();
+        _queue.Dispose();
     }
-}
-
-/// <summary>The collections one operation may touch. Each service adds its own in a partial declaration beside its documents.</summary>
-public sealed partial class Tx(LiteDatabase db)
-{
-    private readonly LiteDatabase _db = db;
-
-    private ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
 }

@@ -1,3 +1,4 @@
+using Emulator.State;
 using Emulator.Services.TrustModel;
 
 namespace Emulator.Services.Iam;
@@ -33,7 +34,7 @@ public static class RoleOperations
     public static ListRolesResponse List(OperationContext context, ListRolesRequest request)
     {
         var prefix = request.PathPrefix ?? "/";
-        var roles = context.Tx.Roles.Find(r => r.AccountId == context.Caller.AccountId)
+        var roles = context.Tx.Roles.FindBy(Indexes.RolesByAccount, context.Caller.AccountId)
             .Where(r => r.Path.StartsWith(prefix, StringComparison.Ordinal))
             .OrderBy(r => r.Id, StringComparer.Ordinal);
         var (items, truncated, marker) = IamInput.Page(roles, r => r.Id, request.Marker, request.MaxItems);

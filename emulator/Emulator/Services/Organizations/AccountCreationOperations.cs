@@ -1,7 +1,7 @@
+using Emulator.State;
 using Emulator.Core;
 using Emulator.Services.Iam;
 using Emulator.Services.TrustModel;
-using LiteDB;
 
 namespace Emulator.Services.Organizations;
 
@@ -38,8 +38,7 @@ public static class AccountCreationOperations
             RequestedTimestamp = context.Now,
             CompletedTimestamp = context.Now,
         };
-        // LiteDB compares strings case-insensitively by default: emails are unique regardless of case.
-        if (tx.Accounts.Exists(Query.EQ(nameof(AccountDoc.Email), request.Email)))
+        if (tx.Accounts.FindBy(Indexes.AccountsByEmail, request.Email).Any())
         {
             status.State = "FAILED";
             status.FailureReason = "EMAIL_ALREADY_EXISTS";

@@ -16,8 +16,7 @@ public static class AccountOperations
     public static ListAccountsResponse List(OperationContext context, PageRequest request)
     {
         var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
-        var accounts = OrganizationTree.Members(context.Tx, organization).OrderBy(a => a.Id, StringComparer.Ordinal);
-        var page = Pages.Of(accounts, a => a.Id, request.NextToken, request.MaxResults);
+        var page = Pages.Of(OrganizationTree.Members(context.Tx, organization), a => a.Id, request.NextToken, request.MaxResults);
         return new(page.Items.Select(a => OrganizationTree.ToAccount(context.Tx, organization, a)).ToList(), page.NextToken);
     }
 

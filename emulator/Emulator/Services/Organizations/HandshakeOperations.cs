@@ -1,3 +1,4 @@
+using Emulator.State;
 using System.Text.RegularExpressions;
 using Emulator.Core;
 
@@ -185,7 +186,7 @@ public static partial class HandshakeOperations
     }
 
     private static AccountDoc? FindByEmail(OperationContext context, string email) =>
-        context.Tx.Accounts.FindOne(LiteDB.Query.EQ(nameof(AccountDoc.Email), email));
+        context.Tx.Accounts.FindBy(Indexes.AccountsByEmail, email).FirstOrDefault();
 
     private static Handshake ToHandshake(OperationContext context, HandshakeDoc doc)
     {

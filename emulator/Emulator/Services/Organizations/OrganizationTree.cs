@@ -49,8 +49,9 @@ public static class OrganizationTree
     public static string PathOf(Tx tx, OrganizationDoc org, string containerId) =>
         $"{org.Id}/{string.Join('/', Chain(tx, org, containerId))}/";
 
+    /// <summary>The organization's accounts in ordinal id order (an index: no scan of all accounts).</summary>
     public static IEnumerable<AccountDoc> Members(Tx tx, OrganizationDoc org) =>
-        tx.Accounts.Find(a => a.OrganizationId == org.Id);
+        tx.Accounts.FindBy(Indexes.AccountsByOrganization, org.Id);
 
     /// <summary>The account, when it belongs to this organization.</summary>
     public static AccountDoc? FindMember(Tx tx, OrganizationDoc org, string accountId) =>

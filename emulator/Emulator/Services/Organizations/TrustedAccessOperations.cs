@@ -1,3 +1,4 @@
+using Emulator.State;
 using Emulator.Services.TrustModel;
 
 namespace Emulator.Services.Organizations;
@@ -35,7 +36,7 @@ public static class TrustedAccessOperations
     public static ListAWSServiceAccessForOrganizationResponse List(OperationContext context, PageRequest request)
     {
         var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
-        var enabled = context.Tx.TrustedServices.Find(s => s.OrganizationId == organization.Id)
+        var enabled = context.Tx.TrustedServices.FindBy(Indexes.TrustedServicesByOrganization, organization.Id)
             .OrderBy(s => s.ServicePrincipal, StringComparer.Ordinal);
         var page = Paging.Slice(enabled, s => s.ServicePrincipal, request.NextToken, request.MaxResults ?? 20, OrganizationsErrors.InvalidNextToken);
         return new(page.Items.Select(s => new EnabledServicePrincipal(s.ServicePrincipal, s.DateEnabled)).ToList(), page.NextToken);

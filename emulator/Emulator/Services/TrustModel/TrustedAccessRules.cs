@@ -41,13 +41,13 @@ public static class TrustedAccessRules
     private static void OnAccessEnabled(Tx tx, string organizationId, string servicePrincipal, DateTimeOffset now)
     {
         if (!ServicePrincipals.FanOutOnTrustedAccess.TryGetValue(servicePrincipal, out var role)) return;
-        foreach (var account in tx.Accounts.Find(a => a.OrganizationId == organizationId))
+        foreach (var account in tx.Accounts.FindBy(Indexes.AccountsByOrganization, organizationId))
             EnsureLinkedRole(tx, account.Id, role, now);
     }
 
     public static void OnAccountJoined(Tx tx, string organizationId, string accountId, DateTimeOffset now)
     {
-        foreach (var service in tx.TrustedServices.Find(s => s.OrganizationId == organizationId))
+        foreach (var service in tx.TrustedServices.FindBy(Indexes.TrustedServicesByOrganization, organizationId))
             if (ServicePrincipals.FanOutOnTrustedAccess.TryGetValue(service.ServicePrincipal, out var role))
                 EnsureLinkedRole(tx, accountId, role, now);
     }

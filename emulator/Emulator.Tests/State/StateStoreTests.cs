@@ -1,0 +1,125 @@
+using Emulator.Services.Organizations;
+using Emulator.State;
+
+namespace Emulator.Tests.State;
+
+/// <summary>The in-memory model over LiteDB: atomic writes, private copies, indexes, group commit, reload.</summary>
+public sealed class StateStoreTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("emulator-store-").FullName;
+
+    private string DataPath => Path.Combine(_folder, "state.db");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static AccountDoc Account(string id, string organizationId, string email) =>
+        new() { Id = id, Name = id, Email = email, OrganizationId = organizationId };
+
+    [Fact]
+    public void A_handler_that_throws_leaves_nothing()
+    {
+        using var store = new StateStore(DataPath);
+        var attempt = () => store.Write<int>(tx =>
+        {
+            tx.Accounts.Insert(Account("111111111111", "o-a", "a@example.com"));
+            throw new InvalidOperationException("handler failed");
+        });
+        attempt.Should().Throw<InvalidOperationException>();
+        store.Read(tx => tx.Accounts.Count()).Should().Be(0);
+        store.Write(tx => tx.Accounts.FindBy(Indexes.AccountsByOrganization, "o-a").Count()).Should().Be(0);
+    }
+
+    [Fact]
+    public void Documents_handed_out_in_a_write_are_copies_until_updated()
+    {
+        using var store = new StateStore(null);
+        store.Write(tx => tx.Accounts.Insert(Account("111111111111", "o-a", "a@example.com")));
+        store.Write(tx => tx.Accounts.FindById("111111111111")!.Name = "changed without Update");
+        store.Read(tx => tx.Accounts.FindById("111111111111")!.Name).Should().Be("111111111111");
+
+        store.Write(tx =>
+        {
+            var account = tx.Accounts.FindById("111111111111")!;
+            account.Name = "renamed";
+            return tx.Accounts.Update(account);
+        });
+        store.Read(tx => tx.Accounts.FindById("111111111111")!.Name).Should().Be("renamed");
+    }
+
+    [Fact]
+    public void Indexes_follow_inserts_updates_and_deletes()
+    {
+        using var store = new StateStore(null);
+        store.Write(tx =>
+        {
+            tx.Accounts.Insert(Account("222222222222", "o-a", "Two@Example.com"));
+            tx.Accounts.Insert(Account("111111111111", "o-a", "one@example.com"));
+            return tx.Accounts.Insert(Account("333333333333", "o-b", "three@example.com"));
+        });
+        store.Write(tx =>
+        {
+            var moved = tx.Accounts.FindById("222222222222")!;
+            moved.OrganizationId = "o-b";
+            tx.Accounts.Update(moved);
+            return tx.Accounts.Delete("333333333333");
+        });
+
+        store.Read(tx => tx.Accounts.FindBy(Indexes.AccountsByOrganization, "o-a").Select(a => a.Id).ToList())
+            .Should().Equal("111111111111");
+        store.Read(tx => tx.Accounts.FindBy(Indexes.AccountsByOrganization, "o-b").Select(a => a.Id).ToList())
+            .Should().Equal("222222222222");
+        store.Read(tx => tx.Accounts.FindBy(Indexes.AccountsByEmail, "two@example.COM").Single().Id).Should().Be("222222222222");
+        store.Read(tx => tx.Accounts.FindBy(Indexes.AccountsByEmail, "three@example.com").Any()).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Members_of_an_organization_come_in_ordinal_id_order()
+    {
+        using var store = new StateStore(null);
+        var ids = Enumerable.Range(0, 50).Select(i => (900_000_000_000L - i * 7_919L).ToString()).ToList();
+        foreach (var id in ids) store.Write(tx => tx.Accounts.Insert(Account(id, "o-a", $"{id}@example.com")));
+        store.Read(tx => tx.Accounts.FindBy(Indexes.AccountsByOrganization, "o-a").Select(a => a.Id).ToList())
+            .Should().Equal(ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_share_commits_and_all_survive_a_reopen()
+    {
+        const int writes = 300;
+        using (var store = new StateStore(DataPath))
+        {
+            await Task.WhenAll(Enumerable.Range(0, writes).Select(i => Task.Run(() =>
+                store.WriteAsync(tx => tx.Accounts.Insert(Account((100_000_000_000L + i).ToString(), "o-a", $"{i}@example.com"))))));
+            store.Commits.Should().BeLessThan(writes, "writes waiting at the same moment share one LiteDB transaction");
+            store.Commits.Should().BePositive();
+        }
+
+        using var reopened = new StateStore(DataPath);
+        reopened.Read(tx => tx.Accounts.FindBy(Indexes.AccountsByOrganization, "o-a").Count()).Should().Be(writes);
+        reopened.Read(tx => tx.Accounts.FindBy(Indexes.AccountsByEmail, "7@example.com").Single().Id).Should().Be("100000000007");
+    }
+
+    [Fact]
+    public void Reset_empties_every_collection_durably()
+    {
+        using (var store = new StateStore(DataPath))
+        {
+            store.Write(tx => tx.Accounts.Insert(Account("111111111111", "o-a", "a@example.com")));
+            store.Write(tx => tx.Organizations.Insert(new OrganizationDoc { Id = "o-a" }));
+            store.Reset();
+            store.Read(tx => tx.Accounts.Count() + tx.Organizations.Count()).Should().Be(0);
+            store.Write(tx => tx.Organizations.Insert(new OrganizationDoc { Id = "o-b" }));
+        }
+        using var reopened = new StateStore(DataPath);
+        reopened.Read(tx => tx.Organizations.FindAll().Select(o => o.Id).ToList()).Should().Equal("o-b");
+        reopened.Read(tx => tx.Accounts.Count()).Should().Be(0);
+    }
+
+    [Fact]
+    public void A_read_only_operation_cannot_change_the_state()
+    {
+        using var store = new StateStore(null);
+        var attempt = () => store.Read(tx => tx.Accounts.Insert(Account("111111111111", "o-a", "a@example.com")));
+        attempt.Should().Throw<InvalidOperationException>().WithMessage("*read-only*");
+    }
+}

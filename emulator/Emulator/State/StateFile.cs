@@ -1,0 +1,135 @@
+using LiteDB;
+
+namespace Emulator.State;
+
+/// <summary>
+/// The durable copy of the state: a LiteDB file holding every collection, plus a format marker that says the file is
+/// the emulator's. Used by one thread only (the committer), as LiteDB binds transactions to the thread.
+/// </summary>
+internal sealed class StateFile : IDisposable
+{
+    private const string MarkerCollection = "_emulator";
+    private const string Format = "aws-org-sso-emulator/1";
+
+    private readonly string _path;
+    private LiteDatabase? _db;
+
+    private StateFile(string path) => _path = path;
+
+    /// <summary>Opens (or creates) the file, refusing one that is not the emulator's.</summary>
+    public static StateFile Open(string path)
+    {
+        StateFileChecks.RequireOurs(path);
+        var file = new StateFile(path);
+        try
+        {
+            file.Connect();
+            file.RequireMarker();
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+        return file;
+    }
+
+    /// <summary>Every collection the store knows, as a snapshot.</summary>
+    public Snapshot Load()
+    {
+        var db = Database;
+        var names = db.GetCollectionNames().ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var loaded = Documents.Collections
+            .Where(c => names.Contains(c.Name))
+            .Select(c => KeyValuePair.Create(c.Name, c.Load(db.GetCollection(c.Name).FindAll())));
+        return Snapshot.Empty.With(loaded.ToList());
+    }
+
+    /// <summary>One LiteDB transaction for the whole batch: all of it is on disk, or none of it.</summary>
+    public void Commit(IEnumerable<PendingCommit> batch)
+    {
+        var db = Database;
+        if (!db.BeginTrans()) throw new InvalidOperationException("The state file already had a transaction open.");
+        try
+        {
+            foreach (var commit in batch)
+            {
+                if (commit.ResetsEverything) DeleteEverything(db);
+                foreach (var change in commit.Changes)
+                {
+                    var collection = db.GetCollection(change.Collection);
+                    if (change.Document is null) collection.Delete(change.Id);
+                    else collection.Upsert(change.Document);
+                }
+            }
+            if (!db.Commit()) throw new InvalidOperationException("The state file's transaction was not committed.");
+        }
+        catch
+        {
+            Abandon();
+            throw;
+        }
+    }
+
+    /// <summary>Moves the log into the data file (housekeeping: the log alone is already durable).</summary>
+    public void Checkpoint() => Database.Checkpoint();
+
+    /// <summary>Forgets the connection after a failure: LiteDB's state is unknown, so the next use reopens the file.</summary>
+    public void Abandon()
+    {
+        try { _db?.Rollback(); } catch (Exception) { }
+        try { _db?.Dispose(); } catch (Exception) { }
+        _db = null;
+    }
+
+    private LiteDatabase Database
+    {
+        get
+        {
+            if (_db is null) Connect();
+            return _db!;
+        }
+    }
+
+    private void Connect()
+    {
+        _db = new LiteDatabase(new ConnectionString { Filename = _path, Connection = ConnectionType.Direct }, Documents.Mapper)
+        {
+            // No automatic checkpoint inside a commit: the committer checkpoints when it is idle and at shutdown.
+            CheckpointSize = 0,
+        };
+    }
+
+    private static void DeleteEverything(LiteDatabase db)
+    {
+        foreach (var name in db.GetCollectionNames().Where(n => n != MarkerCollection).ToList())
+            db.GetCollection(name).DeleteAll();
+    }
+
+    /// <summary>
+    /// A file with our marker is ours. A file without it is accepted only when every collection in it is one the
+    /// emulator declares (a state file written before the marker existed, or a new one); the marker is then added.
+    /// </summary>
+    private void RequireMarker()
+    {
+        var db = _db!;
+        var markers = db.GetCollection(MarkerCollection);
+        var marker = markers.FindById("format");
+        if (marker is not null)
+        {
+            if (marker["format"].AsString != Format) throw StateFileChecks.Foreign(_path, $"its format is {marker["format"].AsString}, not {Format}");
+            return;
+        }
+        var known = Documents.Collections.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var foreign = db.GetCollectionNames().Where(n => !known.Contains(n)).ToList();
+        if (foreign.Count > 0) throw StateFileChecks.Foreign(_path, $"it is a LiteDB database with collections the emulator does not know ({string.Join(", ", foreign.Take(3))})");
+        markers.Insert(new BsonDocument { ["_id"] = "format", ["format"] = Format });
+        db.Checkpoint();
+    }
+
+    public void Dispose()
+    {
+        try { _db?.Dispose(); } catch (Exception) { }
+        _db = null;
+    }
+}
