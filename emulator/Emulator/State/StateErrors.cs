@@ -15,6 +15,9 @@ internal static class StateErrors
         error is IOException io && (io.HResult == Enospc || (io.HResult & 0xFFFF) == 112 || io.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase))
         || (error.InnerException is { } inner && IsDiskFull(inner));
 
+    public static bool IsReadOnlyFileSystem(Exception error) =>
+        error is IOException && error.Message.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase);
+
     public static string Describe(Exception error) =>
         IsDiskFull(error) ? "the disk is full" : StateFileChecks.OneLine(error.Message);
 }

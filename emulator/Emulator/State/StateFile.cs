@@ -49,6 +49,7 @@ internal sealed class StateFile : IDisposable
     public void Commit(IEnumerable<PendingCommit> batch)
     {
         var db = Database;
+        var logLength = LogLength();
         if (!db.BeginTrans()) throw new InvalidOperationException("The state file already had a transaction open.");
         try
         {
@@ -67,8 +68,30 @@ internal sealed class StateFile : IDisposable
         catch
         {
             Abandon();
+            TruncateLog(logLength);
             throw;
         }
+    }
+
+    private string LogPath => System.IO.Path.Combine(
+        System.IO.Path.GetDirectoryName(_path)!, $"{System.IO.Path.GetFileNameWithoutExtension(_path)}-log{System.IO.Path.GetExtension(_path)}");
+
+    private long LogLength() => File.Exists(LogPath) ? new FileInfo(LogPath).Length : 0;
+
+    /// <summary>
+    /// A write that failed half-way (ENOSPC after a short write) may leave part of a page at the end of LiteDB's log;
+    /// cutting the log back to where the failed transaction began makes sure a reopen never reads that fragment.
+    /// </summary>
+    private void TruncateLog(long length)
+    {
+        try
+        {
+            if (LogLength() <= length) return;
+            using var log = new FileStream(LogPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            log.SetLength(length);
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 
     /// <summary>Moves the log into the data file (housekeeping: the log alone is already durable).</summary>

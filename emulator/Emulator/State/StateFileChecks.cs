@@ -39,9 +39,9 @@ internal static class StateFileChecks
         {
             throw new StateFileException($"{path} is read-only; make it writable (chmod u+w '{path}') or pass another --data file.");
         }
-        catch (IOException error) when (error.Message.Contains("Read-only file system", StringComparison.OrdinalIgnoreCase))
+        catch (IOException error) when (StateErrors.IsReadOnlyFileSystem(error))
         {
-            throw new StateFileException($"{path} is on a read-only file system; pass a --data file on a writable one.");
+            throw new StateFileException($"{path} is on a read-only file system, not writable; pass a --data file on a writable one.");
         }
     }
 

@@ -53,9 +53,13 @@ internal sealed class StateFileLock : IDisposable
             var share = OperatingSystem.IsLinux() ? FileShare.ReadWrite : FileShare.None;
             return new FileStream(dataPath + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, share);
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception error) when (error is UnauthorizedAccessException || StateErrors.IsReadOnlyFileSystem(error))
         {
             throw new StateFileException($"The folder {folder} is not writable; make it writable or pass a --data file in a writable folder.");
+        }
+        catch (IOException error) when (StateErrors.IsDiskFull(error))
+        {
+            throw new StateFileException($"Cannot create {dataPath}.lock: the disk is full; free some space and start again.", error);
         }
         catch (IOException error) when (!OperatingSystem.IsLinux() && error is not PathTooLongException && !StateErrors.IsDiskFull(error))
         {
