@@ -3,8 +3,11 @@
 
   bench.py first-answer URL T0_NS          poll CreateOrganization until it answers 200; print ms since T0_NS
   bench.py call URL OPERATION [JSON]       one call; exit 1 unless 2xx
-  bench.py create-accounts URL N           create N accounts, wait until ListAccounts shows them (bounded)
+  bench.py create-accounts URL N           create N accounts, wait until ListAccounts shows them (bounded);
+                                           print the wall time in ms of the last CreateAccount
   bench.py time-call URL OPERATION [JSON]  one call; print its wall time in ms; exit 1 unless 2xx
+  bench.py list-all URL                    page through ListAccounts (20 a page); print "<ms> <accounts>"
+  bench.py iam URL ACTION [NAME=VALUE...]  one IAM query call; exit 1 unless 2xx
 """
 import http.client
 import json
@@ -24,11 +27,19 @@ class Client:
         self.conn = None
 
     def call(self, operation, payload=None, timeout=300):
-        if self.conn is None:
-            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
-        body = json.dumps(payload or {})
         headers = {"Content-Type": "application/x-amz-json-1.1", "Authorization": AUTH,
                    "X-Amz-Target": f"AWSOrganizationsV20161128.{operation}"}
+        status, data = self.send(json.dumps(payload or {}), headers, timeout)
+        return status, (json.loads(data) if data.strip() else {})
+
+    def iam(self, action, params):
+        body = urllib.parse.urlencode({"Action": action, "Version": "2010-05-08", **params})
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Authorization": AUTH.replace("/organizations/", "/iam/")}
+        return self.send(body, headers, 300)
+
+    def send(self, body, headers, timeout):
+        if self.conn is None:
+            self.conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
         try:
             self.conn.request("POST", "/", body, headers)
             response = self.conn.getresponse()
@@ -37,7 +48,7 @@ class Client:
             self.conn.close()
             self.conn = None
             raise
-        return response.status, (json.loads(data) if data.strip() else {})
+        return response.status, data
 
 
 def first_answer(url, t0_ns):
@@ -67,8 +78,8 @@ def call(url, operation, payload):
 
 def list_account_ids(client):
     ids, token = [], None
-    for _ in range(1000):
-        status, body = client.call("ListAccounts", {"NextToken": token} if token else {})
+    for _ in range(100_000):
+        status, body = client.call("ListAccounts", {"NextToken": token, "MaxResults": 20} if token else {"MaxResults": 20})
         assert status == 200, f"ListAccounts answered {status}: {body}"
         ids += [a["Id"] for a in body.get("Accounts", [])]
         token = body.get("NextToken")
@@ -80,14 +91,19 @@ def list_account_ids(client):
 def create_accounts(url, count):
     client = Client(url)
     before = len(list_account_ids(client))
+    stamp = time.time_ns()
+    last_ms = 0.0
     for i in range(count):
-        status, body = client.call("CreateAccount", {"Email": f"bench{i:05d}@example.com", "AccountName": f"bench{i:05d}"})
+        start = time.perf_counter()
+        status, body = client.call("CreateAccount", {"Email": f"bench{stamp}-{i:05d}@example.com", "AccountName": f"bench{i:05d}"})
+        last_ms = (time.perf_counter() - start) * 1000
         if status != 200:
             print(f"CreateAccount {i} answered {status}: {body}", file=sys.stderr)
             return 1
     for _ in range(600):
         have = len(list_account_ids(client))
         if have >= before + count:
+            print(f"{last_ms:.2f}")
             return 0
         time.sleep(0.1)
     print(f"only {have - before} of {count} accounts appeared", file=sys.stderr)
@@ -107,8 +123,29 @@ def time_call(url, operation, payload):
     return 0
 
 
+def list_all(url):
+    client = Client(url)
+    client.call("DescribeOrganization")
+    start = time.perf_counter()
+    ids = list_account_ids(client)
+    print(f"{(time.perf_counter() - start) * 1000:.0f} {len(ids)}")
+    return 0
+
+
+def iam(url, action, pairs):
+    status, data = Client(url).iam(action, dict(pair.split("=", 1) for pair in pairs))
+    if not 200 <= status < 300:
+        print(f"{action} answered {status}: {data[:300]!r}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv):
     command, url = argv[1], argv[2]
+    if command == "iam":
+        return iam(url, argv[3], argv[4:])
+    if command == "list-all":
+        return list_all(url)
     payload = json.loads(argv[4]) if len(argv) > 4 else None
     if command == "first-answer":
         return first_answer(url, int(argv[3]))

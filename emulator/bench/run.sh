@@ -1,22 +1,25 @@
 #!/usr/bin/env bash
-# Benchmark: the emulator (Release, durable file-backed state) against moto_server, side by side on loopback.
-#   bash emulator/bench/run.sh            (WARMUP=10s, DURATION=10s, ACCOUNTS=1000 by default)
-# Measures (a) ListAWSServiceAccessForOrganization req/s, (b) alternating Enable/DisableAWSServiceAccess req/s,
-# (c) time from process start to the first successful answer, (d) one EnableAWSServiceAccess on an organization
-# of ACCOUNTS accounts. Prints a table and writes it to bench-results/ (gitignored) as markdown.
+# Benchmark: the emulator (ReadyToRun, durable file-backed state), moto_server and a bare ASP.NET Core app answering
+# {}, side by side on loopback, with wrk -t2 -c32. Prints a table with the ratios emulator/bare and emulator/moto.
+#   bash emulator/bench/run.sh
+#   DURATION=2s WARMUP=2s BIG=300 WALK=30 WALK_REMOVE=10 bash emulator/bench/run.sh      (a smoke run)
+# Writes the table to bench-results/ (gitignored) as markdown. See README.md for what each line measures.
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
 DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-10s}"
-ACCOUNTS="${ACCOUNTS:-1000}"
+BIG="${BIG:-10000}"
+WALK="${WALK:-1000}"
+WALK_REMOVE="${WALK_REMOVE:-100}"
 BENCH="python3 $HERE/bench.py"
 
 need() { command -v "$1" >/dev/null || { echo "bench: '$1' is required ($2)" >&2; exit 2; }; }
 need dotnet "install the .NET 10 SDK"
 need python3 "install python3"
 need moto_server "pip install 'moto[server]'"
+python3 -c 'import boto3' 2>/dev/null || { echo "bench: boto3 is required (pip install boto3)" >&2; exit 2; }
 if ! command -v wrk >/dev/null; then
   echo "bench: installing wrk with apt-get" >&2
   apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
@@ -33,77 +36,120 @@ cleanup() {
 trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+ratio() { python3 -c 'import sys; a, b = (float(x or 0) for x in sys.argv[1:3]); print(f"{a / b:.2f}" if a and b else "n/a")' "$1" "$2"; }
+rss_mib() { awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 
-echo "== building the emulator (Release)" >&2
-dotnet build "$REPO/emulator/Emulator/Emulator.csproj" -c Release -nologo -v q -o "$WORK/emulator" >"$WORK/build.log" 2>&1 \
-  || { cat "$WORK/build.log" >&2; exit 1; }
+RID="$(dotnet --info | awk '/^ *RID:/ {print $2; exit}')"
+echo "== publishing the emulator and the bare app (Release, ReadyToRun for $RID)" >&2
+for project in "$REPO/emulator/Emulator/Emulator.csproj:emulator" "$HERE/bare/Bare.csproj:bare"; do
+  dotnet publish "${project%%:*}" -c Release -r "$RID" --self-contained false -nologo -v q -o "$WORK/${project##*:}" \
+    >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
+done
 
-EMU_PORT="$(free_port)"; MOTO_PORT="$(free_port)"
-EMU="http://127.0.0.1:$EMU_PORT"; MOTO="http://127.0.0.1:$MOTO_PORT"
+EMU_PORT="$(free_port)"; MOTO_PORT="$(free_port)"; BARE_PORT="$(free_port)"
+EMU="http://127.0.0.1:$EMU_PORT"; MOTO="http://127.0.0.1:$MOTO_PORT"; BARE="http://127.0.0.1:$BARE_PORT"
 
-# (c) time to first answer: from just before the process starts until CreateOrganization answers 200.
-echo "== starting the emulator (state in $WORK/state.db) and moto_server" >&2
+# Start to first answer: from just before the process starts until CreateOrganization answers 200 (the bare app
+# answers {} to anything).
+echo "== starting the emulator (state in $WORK/state.db), moto_server and the bare app" >&2
 t0=$(date +%s%N)
 dotnet "$WORK/emulator/Emulator.dll" --host 127.0.0.1 --port "$EMU_PORT" --data "$WORK/state.db" >"$WORK/emulator.log" 2>&1 &
-PIDS+=($!)
+EMU_PID=$!; PIDS+=($EMU_PID)
 EMU_START_MS="$($BENCH first-answer "$EMU" "$t0")" || { cat "$WORK/emulator.log" >&2; exit 1; }
 t0=$(date +%s%N)
 moto_server -H 127.0.0.1 -p "$MOTO_PORT" >"$WORK/moto.log" 2>&1 &
 PIDS+=($!)
 MOTO_START_MS="$($BENCH first-answer "$MOTO" "$t0")" || { cat "$WORK/moto.log" >&2; exit 1; }
+t0=$(date +%s%N)
+dotnet "$WORK/bare/Bare.dll" --urls "$BARE" >"$WORK/bare.log" 2>&1 &
+PIDS+=($!)
+BARE_START_MS="$($BENCH first-answer "$BARE" "$t0")" || { cat "$WORK/bare.log" >&2; exit 1; }
 
+echo "== setting up: 50 accounts, trusted access for sso.amazonaws.com, an IAM role (emulator and moto)" >&2
+POLICY='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
 for url in "$EMU" "$MOTO"; do
+  $BENCH create-accounts "$url" 49 >/dev/null
   $BENCH call "$url" EnableAWSServiceAccess '{"ServicePrincipal":"sso.amazonaws.com"}'
+  $BENCH iam "$url" CreateRole RoleName=bench-role "AssumeRolePolicyDocument=$POLICY"
 done
 
-# wrk_rps URL SCRIPT [DURATION] -> "<requests/s> <non-2xx count> <requests>"
+# wrk_rps URL SCRIPT DURATION [ENV...] -> "<requests/s> <non-2xx count> <requests>"
 wrk_rps() {
-  local out
-  out="$(wrk -t2 -c32 -d"${3:-$DURATION}" -s "$2" "$1" 2>>"$WORK/wrk.err")"
+  local url="$1" script="$2" duration="$3" out rps bad total
+  shift 3
+  out="$(env "$@" wrk -t2 -c32 -d"$duration" -s "$script" "$url" 2>>"$WORK/wrk.err")"
   echo "$out" >>"$WORK/wrk.log"
-  local rps bad total
   rps="$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")"
   bad="$(awk '/Non-2xx or 3xx responses:/ {print $NF}' <<<"$out")"
   total="$(awk '/requests in/ {print $1}' <<<"$out")"
   echo "${rps:-0} ${bad:-0} ${total:-0}"
 }
 
-# Warm-up, not measured: the emulator's JIT compiles its request path to optimized code during the first seconds
-# under load (moto has no JIT; it gets the same warm-up). Cold figures are printed for reference.
-echo "== warm-up: wrk -t2 -c32 -d$WARMUP on each, not measured" >&2
-read -r EMU_COLD _ _ <<<"$(wrk_rps "$EMU" "$HERE/list.lua" "$WARMUP")"
-read -r MOTO_COLD _ _ <<<"$(wrk_rps "$MOTO" "$HERE/list.lua" "$WARMUP")"
-wrk_rps "$EMU" "$HERE/mix.lua" "$WARMUP" >/dev/null
-wrk_rps "$MOTO" "$HERE/mix.lua" "$WARMUP" >/dev/null
+ORG=(BENCH_SERVICE=organizations)
+DESCRIBE=("${ORG[@]}" BENCH_TARGET=AWSOrganizationsV20161128.DescribeOrganization BENCH_BODY={})
+SERVICES=("${ORG[@]}" BENCH_TARGET=AWSOrganizationsV20161128.ListAWSServiceAccessForOrganization BENCH_BODY={})
+ACCOUNTS=("${ORG[@]}" BENCH_TARGET=AWSOrganizationsV20161128.ListAccounts 'BENCH_BODY={"MaxResults":20}')
+GETROLE=(BENCH_SERVICE=iam BENCH_TARGET= 'BENCH_BODY=Action=GetRole&Version=2010-05-08&RoleName=bench-role')
+UPDATE=(BENCH_SERVICE=iam BENCH_TARGET= 'BENCH_BODY=Action=UpdateRoleDescription&Version=2010-05-08&RoleName=bench-role&Description=bench')
 
-echo "== (a) ListAWSServiceAccessForOrganization, wrk -t2 -c32 -d$DURATION" >&2
-read -r EMU_LIST EMU_LIST_BAD EMU_LIST_N <<<"$(wrk_rps "$EMU" "$HERE/list.lua")"
-read -r MOTO_LIST MOTO_LIST_BAD MOTO_LIST_N <<<"$(wrk_rps "$MOTO" "$HERE/list.lua")"
+# Warm-up, not measured: the .NET servers tier their request path up under load; moto gets the same warm-up.
+echo "== warm-up: wrk -t2 -c32 -d$WARMUP on each server, not measured" >&2
+for url in "$EMU" "$MOTO" "$BARE"; do wrk_rps "$url" "$HERE/call.lua" "$WARMUP" "${DESCRIBE[@]}" >/dev/null; done
+for url in "$EMU" "$MOTO"; do wrk_rps "$url" "$HERE/mix.lua" "$WARMUP" >/dev/null; done
 
-echo "== (b) Enable/DisableAWSServiceAccess alternating, wrk -t2 -c32 -d$DURATION" >&2
-read -r EMU_MIX EMU_MIX_BAD EMU_MIX_N <<<"$(wrk_rps "$EMU" "$HERE/mix.lua")"
-read -r MOTO_MIX MOTO_MIX_BAD MOTO_MIX_N <<<"$(wrk_rps "$MOTO" "$HERE/mix.lua")"
-
-echo "== (d) EnableAWSServiceAccess on an organization of $ACCOUNTS accounts" >&2
-time_enable_at_scale() {
-  local url="$1"
-  $BENCH create-accounts "$url" "$ACCOUNTS" >&2 || return 1
-  $BENCH call "$url" DisableAWSServiceAccess '{"ServicePrincipal":"sso.amazonaws.com"}' >&2 || return 1
-  $BENCH time-call "$url" EnableAWSServiceAccess '{"ServicePrincipal":"sso.amazonaws.com"}'
+ROWS=()
+measure_read() {  # NAME ENV...
+  local name="$1" emu moto bare
+  shift
+  echo "== $name, wrk -t2 -c32 -d$DURATION" >&2
+  read -r emu _ _ <<<"$(wrk_rps "$EMU" "$HERE/call.lua" "$DURATION" "$@")"
+  read -r moto _ _ <<<"$(wrk_rps "$MOTO" "$HERE/call.lua" "$DURATION" "$@")"
+  read -r bare _ _ <<<"$(wrk_rps "$BARE" "$HERE/call.lua" "$DURATION" "$@")"
+  ROWS+=("| $name, req/s | $emu | $moto | $bare | $(ratio "$emu" "$bare") | $(ratio "$emu" "$moto") |")
 }
-EMU_SCALE="$(time_enable_at_scale "$EMU")" || EMU_SCALE="failed"
-MOTO_SCALE="$(time_enable_at_scale "$MOTO")" || MOTO_SCALE="failed"
+measure_write() {  # NAME SCRIPT ENV...
+  local name="$1" script="$2" emu moto
+  shift 2
+  echo "== $name, wrk -t2 -c32 -d$DURATION" >&2
+  read -r emu _ _ <<<"$(wrk_rps "$EMU" "$script" "$DURATION" "$@")"
+  read -r moto _ _ <<<"$(wrk_rps "$MOTO" "$script" "$DURATION" "$@")"
+  ROWS+=("| $name (durable), req/s | $emu | $moto | | | $(ratio "$emu" "$moto") |")
+}
+measure_read "DescribeOrganization" "${DESCRIBE[@]}"
+measure_read "ListAWSServiceAccessForOrganization" "${SERVICES[@]}"
+measure_read "IAM GetRole" "${GETROLE[@]}"
+measure_read "ListAccounts (20 a page, 50 accounts)" "${ACCOUNTS[@]}"
+measure_write "Enable/DisableAWSServiceAccess alternating" "$HERE/mix.lua"
+measure_write "IAM UpdateRoleDescription" "$HERE/call.lua" "${UPDATE[@]}"
+ROWS+=("| process start → first answer, ms | $EMU_START_MS | $MOTO_START_MS | $BARE_START_MS | $(ratio "$EMU_START_MS" "$BARE_START_MS") | $(ratio "$EMU_START_MS" "$MOTO_START_MS") |")
+
+echo "== boto3 walkthrough: create $WALK accounts, enable, list, disable, remove $WALK_REMOVE" >&2
+EMU_WALK="$(python3 "$HERE/walkthrough.py" "$EMU" "$WALK" "$WALK_REMOVE")" || EMU_WALK="failed"
+MOTO_WALK="$(python3 "$HERE/walkthrough.py" "$MOTO" "$WALK" "$WALK_REMOVE")" || MOTO_WALK="failed"
+ROWS+=("| boto3 walkthrough ($WALK accounts, remove $WALK_REMOVE), s | $EMU_WALK | $MOTO_WALK | | | $(ratio "$EMU_WALK" "$MOTO_WALK") |")
+
+echo "== $BIG accounts in one organization (a fresh emulator)" >&2
+BIG_PORT="$(free_port)"; BIG_URL="http://127.0.0.1:$BIG_PORT"
+dotnet "$WORK/emulator/Emulator.dll" --host 127.0.0.1 --port "$BIG_PORT" --data "$WORK/big.db" >"$WORK/big.log" 2>&1 &
+BIG_PID=$!; PIDS+=($BIG_PID)
+$BENCH first-answer "$BIG_URL" "$(date +%s%N)" >/dev/null
+BIG_CREATE_MS="$($BENCH create-accounts "$BIG_URL" "$((BIG - 1))")"
+$BENCH call "$BIG_URL" DisableAWSServiceAccess '{"ServicePrincipal":"sso.amazonaws.com"}'
+BIG_ENABLE_MS="$($BENCH time-call "$BIG_URL" EnableAWSServiceAccess '{"ServicePrincipal":"sso.amazonaws.com"}')"
+read -r BIG_LIST_MS BIG_LISTED <<<"$($BENCH list-all "$BIG_URL")"
+BIG_RSS="$(rss_mib "$BIG_PID")"
+BIG_FILE_MIB="$(du -cm "$WORK"/big*.db | awk 'END {print $1}')"
+ROWS+=("| $BIG accounts: the last CreateAccount, ms | $BIG_CREATE_MS | | | | |")
+ROWS+=("| $BIG accounts: EnableAWSServiceAccess (creates $BIG roles), ms | $BIG_ENABLE_MS | | | | |")
+ROWS+=("| $BIG accounts: full ListAccounts pagination ($BIG_LISTED accounts, 20 a page), ms | $BIG_LIST_MS | | | | |")
+ROWS+=("| $BIG accounts: RSS, MiB / state file (data + log), MiB | $BIG_RSS / $BIG_FILE_MIB | | | | |")
+ROWS+=("| RSS after the runs above, MiB | $(rss_mib "$EMU_PID") | | | | |")
 
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
-TABLE="$(cat <<TABLE
-| Measure | Emulator (Release, durable LiteDB file) | moto_server $(python3 -c 'import moto; print(moto.__version__)') |
-|---|---|---|
-| (a) ListAWSServiceAccessForOrganization, req/s (wrk -t2 -c32 -d$DURATION) | $EMU_LIST ($EMU_LIST_BAD non-2xx of $EMU_LIST_N) | $MOTO_LIST ($MOTO_LIST_BAD non-2xx of $MOTO_LIST_N) |
-| (b) Enable/DisableAWSServiceAccess alternating, req/s (wrk -t2 -c32 -d$DURATION) | $EMU_MIX ($EMU_MIX_BAD non-2xx of $EMU_MIX_N) | $MOTO_MIX ($MOTO_MIX_BAD non-2xx of $MOTO_MIX_N) |
-| (a0) the same during the first $WARMUP after start (cold, warm-up run), req/s | $EMU_COLD | $MOTO_COLD |
-| (c) process start → first successful answer, ms | $EMU_START_MS | $MOTO_START_MS |
-| (d) one EnableAWSServiceAccess with $ACCOUNTS member accounts, ms | $EMU_SCALE | $MOTO_SCALE |
-TABLE
+TABLE="$(
+  echo "| Measure | Emulator | moto_server $(python3 -c 'import moto; print(moto.__version__)') | bare ASP.NET Core | emulator / bare | emulator / moto |"
+  echo "|---|---|---|---|---|---|"
+  printf '%s\n' "${ROWS[@]}"
 )"
 
 mkdir -p "$REPO/bench-results"
@@ -112,7 +158,7 @@ RESULT="$REPO/bench-results/bench-$STAMP.md"
   echo "# Benchmark $STAMP"
   echo
   echo "Machine: $(nproc) cores, $(uname -sr); commit $(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)."
-  echo "Both servers ran at once on loopback; the same wrk scripts (emulator/bench/*.lua) drove both."
+  echo "All servers ran at once on loopback; wrk -t2 -c32 -d$DURATION after a $WARMUP warm-up; the same scripts drove each."
   echo
   echo "$TABLE"
   if [ -s "$WORK/wrk.err" ]; then
@@ -124,6 +170,6 @@ RESULT="$REPO/bench-results/bench-$STAMP.md"
 } >"$RESULT"
 echo
 echo "$TABLE"
-[ -s "$WORK/wrk.err" ] && { echo; echo "Unexpected answers seen by wrk:"; cat "$WORK/wrk.err"; }
+[ -s "$WORK/wrk.err" ] && { echo; echo "Unexpected answers seen by wrk:"; head -20 "$WORK/wrk.err"; }
 echo
 echo "written to $RESULT"
