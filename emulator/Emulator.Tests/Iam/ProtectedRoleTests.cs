@@ -5,8 +5,9 @@ using static Emulator.Tests.Iam.IamTestSupport;
 namespace Emulator.Tests.Iam;
 
 /// <summary>
-/// The lock on AWSServiceRoleForSSO (aws-facts §4.6, §9.3): while IAM Identity Center has trusted access in the
-/// account's organization, customers may not change or delete the role; description edits and tags are allowed.
+/// The lock on AWSServiceRoleForSSO (aws-facts §4.6, §9.3) over HTTP: customers may never change or delete a
+/// service-linked role (description edits and tags are allowed); the DeleteServiceLinkedRole task fails while IAM
+/// Identity Center has trusted access in the account's organization.
 /// </summary>
 public sealed class ProtectedRoleTests : IDisposable
 {
@@ -106,11 +107,12 @@ public sealed class ProtectedRoleTests : IDisposable
     }
 
     [Fact]
-    public async Task PutRolePolicy_on_AWSServiceRoleForSSO_after_DisableAWSServiceAccess_is_allowed()
+    public async Task Customer_changes_to_AWSServiceRoleForSSO_stay_refused_after_DisableAWSServiceAccess()
     {
         await EnableSso(_client);
         await DisableSso(_client);
-        (await _client.Iam("PutRolePolicy", ("RoleName", SsoRole), ("PolicyName", "extra"), ("PolicyDocument", AllowAll))).EnsureSuccess();
-        (await _client.Iam("UpdateRole", ("RoleName", SsoRole), ("MaxSessionDuration", "7200"))).EnsureSuccess();
+        (await _client.Iam("PutRolePolicy", ("RoleName", SsoRole), ("PolicyName", "extra"), ("PolicyDocument", AllowAll))).ErrorCode.Should().Be("UnmodifiableEntity");
+        (await _client.Iam("UpdateRole", ("RoleName", SsoRole), ("MaxSessionDuration", "7200"))).ErrorCode.Should().Be("UnmodifiableEntity");
+        (await _client.Iam("DeleteRole", ("RoleName", SsoRole))).ErrorCode.Should().Be("UnmodifiableEntity");
     }
 }

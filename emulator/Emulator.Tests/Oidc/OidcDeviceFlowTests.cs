@@ -126,7 +126,7 @@ public sealed class OidcDeviceFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_refresh_token_yields_a_new_working_access_token_until_logout()
+    public async Task A_refresh_token_yields_a_new_working_access_token_and_is_replaced_until_logout()
     {
         var (client, device) = await SsoSdk.StartAsync(_oidc, _world.StartUrl);
         (await SsoSdk.ApproveAsync(_http, device.UserCode, SsoWorld.UserName, SsoWorld.Password)).EnsureSuccessStatusCode();
@@ -137,6 +137,12 @@ public sealed class OidcDeviceFlowTests : IAsyncLifetime
             ClientId = client.ClientId, ClientSecret = client.ClientSecret, GrantType = "refresh_token", RefreshToken = first.RefreshToken,
         });
         refreshed.AccessToken.Should().NotBe(first.AccessToken);
+        refreshed.RefreshToken.Should().StartWith("aor").And.NotBe(first.RefreshToken, "each refresh rotates the refresh token");
+        var reused = () => _oidc.CreateTokenAsync(new CreateTokenRequest
+        {
+            ClientId = client.ClientId, ClientSecret = client.ClientSecret, GrantType = "refresh_token", RefreshToken = first.RefreshToken,
+        });
+        await reused.Should().ThrowAsync<InvalidGrantException>("a used refresh token is spent");
         using var portal = SsoSdk.Portal(_emulator.Endpoint);
         (await portal.ListAccountsAsync(new Amazon.SSO.Model.ListAccountsRequest { AccessToken = refreshed.AccessToken }))
             .AccountList.Should().ContainSingle(a => a.AccountId == _world.MemberAccountId);
@@ -144,7 +150,7 @@ public sealed class OidcDeviceFlowTests : IAsyncLifetime
         await portal.LogoutAsync(new Amazon.SSO.Model.LogoutRequest { AccessToken = refreshed.AccessToken });
         var afterLogout = () => _oidc.CreateTokenAsync(new CreateTokenRequest
         {
-            ClientId = client.ClientId, ClientSecret = client.ClientSecret, GrantType = "refresh_token", RefreshToken = first.RefreshToken,
+            ClientId = client.ClientId, ClientSecret = client.ClientSecret, GrantType = "refresh_token", RefreshToken = refreshed.RefreshToken,
         });
         await afterLogout.Should().ThrowAsync<InvalidGrantException>();
         var unknown = () => _oidc.CreateTokenAsync(new CreateTokenRequest

@@ -61,9 +61,10 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         await Expect(management.Locator(".role-name")).ToHaveTextAsync(["ReadOnlyAccess"]);
 
         var credentials = member.Locator("li.role pre.credentials");
-        await Expect(credentials).ToBeHiddenAsync();
-        await member.Locator("summary", new() { HasText = "Command line access" }).ClickAsync();
+        await Expect(credentials).ToHaveCountAsync(0); // a page view issues no credentials
+        await member.Locator("button", new() { HasText = "Command line access" }).ClickAsync();
         await Expect(credentials).ToBeVisibleAsync();
+        await Expect(_page.Locator("pre.credentials")).ToHaveCountAsync(1); // only the role asked for
         var text = await credentials.InnerTextAsync();
         string Value(string name) => Regex.Match(text, $"export {name}=(\\S+)").Groups[1].Value;
         Value("AWS_ACCESS_KEY_ID").Should().StartWith("ASIA");

@@ -46,7 +46,7 @@ public sealed class SsoAdminAssignmentTests : IDisposable
         role.MaxSessionDuration.Should().Be(7200);
         role.AttachedPolicies.Select(p => (p.PolicyName, p.PolicyArn)).Should().Equal(("ReadOnlyAccess", ReadOnly));
         role.InlinePolicies.Should().Equal(new Dictionary<string, string> { ["AwsSSOInlinePolicy"] = Policy });
-        _bed.Store.Read(tx => TrustedAccessRules.IsInUse(tx, role)).Should().BeTrue();
+        ProtectedRoles.IsProtected(role).Should().BeTrue();
 
         var trust = JsonNode.Parse(role.AssumeRolePolicyDocument)!["Statement"]![0]!;
         ((string)trust["Principal"]!["Federated"]!).Should().MatchRegex($"^arn:aws:iam::{SsoTestBed.Member}:saml-provider/AWSSSO_[0-9a-f]{{16}}_DO_NOT_DELETE$");

@@ -37,7 +37,7 @@ public static class StateView
             return new AccountView(id, account?.Name, account?.Email, account?.OrganizationId, account?.Status,
                 roles.OrderBy(r => r.RoleName, StringComparer.Ordinal)
                     .Select(r => new RoleView(r.RoleName, r.Arn, r.Path, r.LinkedService,
-                        Services.TrustModel.TrustedAccessRules.IsInUse(tx, r))).ToList());
+                        Services.TrustModel.ProtectedRoles.IsProtected(r))).ToList());
         }).ToList();
         var instances = tx.SsoInstances.FindAll().OrderBy(i => i.Id).Select(i => new SsoInstanceView(
             i.InstanceArn, i.IdentityStoreId, i.OwnerAccountId, i.OrganizationId, Services.TrustModel.SsoRules.IsAvailable(tx, i),

@@ -30,6 +30,8 @@ public static class EmulatorApp
         builder.Services.AddSingleton(_ => OpenStore(options));
         builder.Services.AddSingleton<ServiceCatalog>();
         builder.Services.AddSingleton<AwsEndpoint>();
+        builder.Services.AddSingleton<Services.Sso.ExpiredStateSweeper>(); // purges expired tokens and credentials (issue 7.10)
+        builder.Services.AddHostedService(services => services.GetRequiredService<Services.Sso.ExpiredStateSweeper>());
         ControlPlaneEndpoints.AddServices(builder.Services);
 
         var app = builder.Build();

@@ -32,6 +32,7 @@ public static class PortalEndpoints
         portal.MapGet("/{identityStoreId}", StartPage);
         portal.MapPost("/{identityStoreId}/signin", SignIn).DisableAntiforgery();
         portal.MapPost("/{identityStoreId}/signout", SignOut).DisableAntiforgery();
+        portal.MapPost("/{identityStoreId}/credentials", CredentialsPost).DisableAntiforgery();
     }
 
     private sealed record Signed(PortalSessionDoc Session, SsoUserDoc User);
@@ -49,7 +50,7 @@ public static class PortalEndpoints
     // ---- GET /start/{identityStoreId} ------------------------------------------------------------------------------
 
     private static IResult StartPage(HttpContext http, string identityStoreId, StateStore store, TimeProvider time) =>
-        store.Write(tx =>
+        store.Read(tx =>
         {
             var now = time.GetUtcNow();
             if (InstanceOf(tx, identityStoreId) is not { } instance) return NotFound(identityStoreId);
@@ -58,7 +59,23 @@ public static class PortalEndpoints
             return AccountsPage(tx, instance, signed, now);
         });
 
-    private static IResult AccountsPage(Tx tx, SsoInstanceDoc instance, Signed signed, DateTimeOffset now)
+    /// <summary>POST /start/{id}/credentials: credentials are issued only when the user asks for a role's, never per page view.</summary>
+    private static async Task<IResult> CredentialsPost(HttpContext http, string identityStoreId, StateStore store, TimeProvider time)
+    {
+        var form = await http.Request.ReadFormAsync();
+        return store.Write(tx =>
+        {
+            var now = time.GetUtcNow();
+            if (InstanceOf(tx, identityStoreId) is not { } instance) return NotFound(identityStoreId);
+            if (!SsoRules.IsAvailable(tx, instance)) return Unavailable();
+            if (CurrentSession(http, tx, identityStoreId, now) is not { } signed) return SignInForm(http, identityStoreId, null, null);
+            if (!SameToken(signed.Session.CsrfToken, form["csrf"].ToString())) return Message("Command line access", "The request could not be verified.", 400);
+            return AccountsPage(tx, instance, signed, now, (form["account_id"].ToString(), form["role_name"].ToString()));
+        });
+    }
+
+    /// <param name="reveal">The (account, role) whose credentials the user asked for, issued now; null on a page view.</param>
+    private static IResult AccountsPage(Tx tx, SsoInstanceDoc instance, Signed signed, DateTimeOffset now, (string AccountId, string RoleName)? reveal = null)
     {
         var roles = SsoAccess.RolesFor(tx, instance, signed.User.UserId);
         var body = new StringBuilder("<h2>AWS accounts</h2>");
@@ -72,13 +89,19 @@ public static class PortalEndpoints
                 .Append($"<p class=\"muted\"><span class=\"account-id\">{E(first.AccountId)}</span> | {E(first.Email)}</p><ul class=\"roles\">");
             foreach (var role in account)
             {
-                var credentials = PortalCredentials.Issue(tx, role, signed.User, now);
                 body.Append($"<li class=\"role\" data-role-name=\"{E(role.PermissionSetName)}\"><strong class=\"role-name\">{E(role.PermissionSetName)}</strong>")
-                    .Append("<details><summary>Command line access</summary>")
-                    .Append("<p>Paste into a shell to use this role (valid until ")
-                    .Append(E(credentials.Expiration.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'"))).Append("):</p><pre class=\"credentials\">")
-                    .Append(E($"export AWS_ACCESS_KEY_ID={credentials.AccessKeyId}\nexport AWS_SECRET_ACCESS_KEY={credentials.SecretAccessKey}\nexport AWS_SESSION_TOKEN={credentials.SessionToken}"))
-                    .Append("</pre></details></li>");
+                    .Append($"<form method=\"post\" action=\"/start/{E(instance.IdentityStoreId)}/credentials\" style=\"display:inline\">")
+                    .Append(Hidden("csrf", signed.Session.CsrfToken)).Append(Hidden("account_id", role.AccountId)).Append(Hidden("role_name", role.PermissionSetName))
+                    .Append("<button type=\"submit\" class=\"secondary command-line-access\">Command line access</button></form>");
+                if (reveal == (role.AccountId, role.PermissionSetName))
+                {
+                    var credentials = PortalCredentials.Issue(tx, role, signed.User, now);
+                    body.Append("<p>Paste into a shell to use this role (valid until ")
+                        .Append(E(credentials.Expiration.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'"))).Append("):</p><pre class=\"credentials\">")
+                        .Append(E($"export AWS_ACCESS_KEY_ID={credentials.AccessKeyId}\nexport AWS_SECRET_ACCESS_KEY={credentials.SecretAccessKey}\nexport AWS_SESSION_TOKEN={credentials.SessionToken}"))
+                        .Append("</pre>");
+                }
+                body.Append("</li>");
             }
             body.Append("</ul></section>");
         }

@@ -16,7 +16,11 @@ public sealed record Empty;
 /// The explicit list of operations a service implements, with typed handlers. Requests are bound from, and results
 /// written to, the model's member names, so records use exactly AWS's spelling.
 /// </summary>
-public sealed class OperationTable
+/// <param name="guard">
+/// A check run before every handler of the table with the operation's name and typed request (IAM passes the trust
+/// model's role lock, <see cref="TrustModel.ProtectedRoleOperations.Check"/>), so no handler has to remember it.
+/// </param>
+public sealed class OperationTable(Action<string, OperationContext, object>? guard = null)
 {
     private readonly Dictionary<string, OperationHandler> _handlers = new(StringComparer.Ordinal);
 
@@ -32,6 +36,7 @@ public sealed class OperationTable
         _handlers.Add(operation, new OperationHandler(writes, (context, input) =>
         {
             var request = input.Deserialize<TRequest>(WireJson.Options)!;
+            guard?.Invoke(operation, context, request);
             var response = handler(context, request);
             return response is NoOutput ? null : JsonSerializer.SerializeToNode(response, WireJson.Options);
         }));

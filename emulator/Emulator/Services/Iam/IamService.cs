@@ -1,4 +1,5 @@
 using Emulator.Protocol;
+using Emulator.Services.TrustModel;
 
 namespace Emulator.Services.Iam;
 
@@ -7,7 +8,7 @@ public static class IamService
 {
     public static ServiceDefinition Definition()
     {
-        var table = new OperationTable();
+        var table = new OperationTable(ProtectedRoleOperations.Check);
         RoleOperations.Register(table);
         RolePolicyOperations.Register(table);
         ServiceLinkedRoleOperations.Register(table);

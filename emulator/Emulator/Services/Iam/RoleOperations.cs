@@ -3,7 +3,7 @@ using Emulator.Services.TrustModel;
 
 namespace Emulator.Services.Iam;
 
-/// <summary>Roles: create, read, update, delete, list. Customer changes to a role pass the trust model's lock first.</summary>
+/// <summary>Roles: create, read, update, delete, list. Customer changes to a role pass the trust model's lock first (ProtectedRoleOperations, applied by IamService's table).</summary>
 public static class RoleOperations
 {
     public static void Register(OperationTable table)
@@ -19,14 +19,6 @@ public static class RoleOperations
 
     public static RoleDoc Find(OperationContext context, string roleName) =>
         context.Tx.Roles.FindById(RoleDoc.Key(context.Caller.AccountId, roleName)) ?? throw IamErrors.NoSuchRole(roleName);
-
-    /// <summary>The role, after the trust model has agreed that the customer may change it.</summary>
-    public static RoleDoc FindMutable(OperationContext context, string roleName)
-    {
-        var role = Find(context, roleName);
-        TrustedAccessRules.EnsureMutable(context.Tx, role);
-        return role;
-    }
 
     public static RoleResponse Get(OperationContext context, RoleNameRequest request) =>
         new(Role.From(Find(context, request.RoleName)));
@@ -60,17 +52,17 @@ public static class RoleOperations
 
     public static NoOutput Delete(OperationContext context, RoleNameRequest request)
     {
-        var role = FindMutable(context, request.RoleName);
+        var role = Find(context, request.RoleName);
         if (role.AttachedPolicies.Count > 0) throw IamErrors.MustDetachPolicies();
         if (role.InlinePolicies.Count > 0) throw IamErrors.MustDeleteInlinePolicies();
         context.Tx.Roles.Delete(role.Id);
         return new NoOutput();
     }
 
-    /// <summary>The description may always be edited (service-linked roles included); the session duration only when the role is not locked.</summary>
+    /// <summary>The description may always be edited (service-linked roles included); the session duration only when the role is not protected (ProtectedRoleOperations).</summary>
     public static UpdateRoleResponse Update(OperationContext context, UpdateRoleRequest request)
     {
-        var role = request.MaxSessionDuration is null ? Find(context, request.RoleName) : FindMutable(context, request.RoleName);
+        var role = Find(context, request.RoleName);
         if (request.Description is not null) role.Description = request.Description;
         if (request.MaxSessionDuration is { } duration) role.MaxSessionDuration = duration;
         context.Tx.Roles.Update(role);
@@ -87,7 +79,7 @@ public static class RoleOperations
 
     public static NoOutput UpdateAssumeRolePolicy(OperationContext context, UpdateAssumeRolePolicyRequest request)
     {
-        var role = FindMutable(context, request.RoleName);
+        var role = Find(context, request.RoleName);
         IamInput.EnsurePolicyDocument(request.PolicyDocument);
         role.AssumeRolePolicyDocument = request.PolicyDocument;
         context.Tx.Roles.Update(role);

@@ -21,7 +21,7 @@ public static class RolePolicyOperations
 
     public static NoOutput Attach(OperationContext context, RolePolicyArnRequest request)
     {
-        var role = RoleOperations.FindMutable(context, request.RoleName);
+        var role = RoleOperations.Find(context, request.RoleName);
         ManagedPolicyAttachments.Attach(role.AttachedPolicies, request.PolicyArn, isLinkedRole: role.LinkedService is not null);
         context.Tx.Roles.Update(role);
         return new NoOutput();
@@ -29,7 +29,7 @@ public static class RolePolicyOperations
 
     public static NoOutput Detach(OperationContext context, RolePolicyArnRequest request)
     {
-        var role = RoleOperations.FindMutable(context, request.RoleName);
+        var role = RoleOperations.Find(context, request.RoleName);
         ManagedPolicyAttachments.Detach(role.AttachedPolicies, request.PolicyArn);
         context.Tx.Roles.Update(role);
         return new NoOutput();
@@ -41,7 +41,7 @@ public static class RolePolicyOperations
     /// <summary>Inline policy names are unique per role, case-insensitively; putting an existing name replaces it.</summary>
     public static NoOutput PutInline(OperationContext context, PutRolePolicyRequest request)
     {
-        var role = RoleOperations.FindMutable(context, request.RoleName);
+        var role = RoleOperations.Find(context, request.RoleName);
         IamInput.EnsurePolicyDocument(request.PolicyDocument);
         if (InlineName(role, request.PolicyName) is { } existing) role.InlinePolicies.Remove(existing);
         role.InlinePolicies[request.PolicyName] = request.PolicyDocument;
@@ -58,7 +58,7 @@ public static class RolePolicyOperations
 
     public static NoOutput DeleteInline(OperationContext context, RolePolicyNameRequest request)
     {
-        var role = RoleOperations.FindMutable(context, request.RoleName);
+        var role = RoleOperations.Find(context, request.RoleName);
         var name = InlineName(role, request.PolicyName) ?? throw IamErrors.NoSuchRolePolicy(role.RoleName, request.PolicyName);
         role.InlinePolicies.Remove(name);
         context.Tx.Roles.Update(role);
@@ -75,7 +75,7 @@ public static class RolePolicyOperations
 
     public static NoOutput PutBoundary(OperationContext context, PutRolePermissionsBoundaryRequest request)
     {
-        var role = RoleOperations.FindMutable(context, request.RoleName);
+        var role = RoleOperations.Find(context, request.RoleName);
         IamInput.EnsurePolicyArn(request.PermissionsBoundary);
         role.PermissionsBoundaryArn = request.PermissionsBoundary;
         context.Tx.Roles.Update(role);
@@ -85,7 +85,7 @@ public static class RolePolicyOperations
     /// <summary>Deleting a boundary the role does not have succeeds, as in IAM.</summary>
     public static NoOutput DeleteBoundary(OperationContext context, RoleNameRequest request)
     {
-        var role = RoleOperations.FindMutable(context, request.RoleName);
+        var role = RoleOperations.Find(context, request.RoleName);
         role.PermissionsBoundaryArn = null;
         context.Tx.Roles.Update(role);
         return new NoOutput();

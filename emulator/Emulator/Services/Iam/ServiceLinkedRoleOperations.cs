@@ -51,7 +51,7 @@ public static partial class ServiceLinkedRoleOperations
             AccountId = role.AccountId,
             RoleName = role.RoleName,
         };
-        if (TrustedAccessRules.IsInUse(tx, role))
+        if (ProtectedRoles.IsInUse(tx, role))
         {
             task.Status = "FAILED";
             task.Reason = IamErrors.RoleInUse(role.RoleName, service);

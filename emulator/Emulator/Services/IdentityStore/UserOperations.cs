@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Emulator.Services.Sso;
-using Emulator.Services.SsoAdmin;
+using Emulator.Services.TrustModel;
 using Emulator.State;
 
 namespace Emulator.Services.IdentityStore;

@@ -48,8 +48,6 @@ public static class AccountCreationOperations
             var account = new AccountDoc { Id = NewAccountId(context), Name = request.AccountName, Email = request.Email };
             Membership.Join(tx, account, organization, "CREATED", context.Now);
             CreateAccessRole(context, account.Id, roleName, organization.ManagementAccountId);
-            if (organization.FeatureSet == "ALL")
-                TrustedAccessRules.EnsureLinkedRole(tx, account.Id, ServicePrincipals.OrganizationsRole, context.Now);
             status.State = "SUCCEEDED";
             status.AccountId = account.Id;
         }

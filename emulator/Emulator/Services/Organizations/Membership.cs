@@ -13,21 +13,32 @@ public static class Membership
         account.JoinedMethod = joinedMethod;
         account.JoinedTimestamp = now;
         tx.Accounts.Upsert(account);
-        TrustedAccessRules.OnAccountJoined(tx, organization.Id, account.Id, now);
+        TrustedAccessRules.OnAccountJoined(tx, organization, account.Id, now);
     }
 
     /// <summary>
     /// The account becomes standalone: its document stays (name, email, status) without organization, parent or join
     /// details. Services with trusted access clean up their linked roles; OrganizationAccountAccessRole stays.
     /// </summary>
-    public static void Detach(Tx tx, AccountDoc? account, bool cleanUpServices = true)
+    public static void Detach(Tx tx, AccountDoc? account)
     {
         if (account is null) return;
+        Standalone(tx, account);
+        TrustedAccessRules.OnAccountRemoved(tx, account.Id);
+    }
+
+    /// <summary>The management account of a deleted organization: standalone, every role kept (TrustedAccessRules.OnOrganizationDeleting).</summary>
+    public static void DetachManagement(Tx tx, AccountDoc? account)
+    {
+        if (account is not null) Standalone(tx, account);
+    }
+
+    private static void Standalone(Tx tx, AccountDoc account)
+    {
         account.OrganizationId = null;
         account.ParentId = null;
         account.JoinedMethod = null;
         account.JoinedTimestamp = null;
         tx.Accounts.Update(account);
-        if (cleanUpServices) TrustedAccessRules.OnAccountRemoved(tx, account.Id);
     }
 }

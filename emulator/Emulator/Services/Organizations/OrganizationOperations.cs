@@ -1,4 +1,5 @@
 using Emulator.Core;
+using Emulator.Services.TrustModel;
 
 namespace Emulator.Services.Organizations;
 
@@ -47,6 +48,7 @@ public static class OrganizationOperations
     /// Only an organization whose sole account is the management account can be deleted. Closed (SUSPENDED) members
     /// still count (UNCONFIRMED); remove them first. The management account becomes standalone and keeps its roles;
     /// open invitations become CANCELED; OUs, trusted access, delegated administrators and account-creation records go.
+    /// Refused while the organization has an IAM Identity Center instance (the trust model's rule).
     /// </summary>
     public static NoOutput Delete(OperationContext context, Empty request)
     {
@@ -55,9 +57,9 @@ public static class OrganizationOperations
         if (OrganizationTree.Members(tx, organization).Any(a => a.Id != organization.ManagementAccountId))
             throw OrganizationsErrors.OrganizationNotEmpty();
 
-        Membership.Detach(tx, tx.Accounts.FindById(organization.ManagementAccountId), cleanUpServices: false);
+        TrustedAccessRules.OnOrganizationDeleting(tx, organization);
+        Membership.DetachManagement(tx, tx.Accounts.FindById(organization.ManagementAccountId));
         tx.OrganizationalUnits.DeleteMany(o => o.OrganizationId == organization.Id);
-        tx.TrustedServices.DeleteMany(s => s.OrganizationId == organization.Id);
         tx.DelegatedAdministrators.DeleteMany(d => d.OrganizationId == organization.Id);
         tx.CreateAccountStatuses.DeleteMany(c => c.OrganizationId == organization.Id);
         foreach (var handshake in tx.Handshakes.Find(h => h.OrganizationId == organization.Id && h.State == "OPEN").ToList())

@@ -42,6 +42,10 @@ public static class OrganizationsErrors
     public static AwsException OrganizationNotEmpty() =>
         new("OrganizationNotEmptyException", "To delete an organization you must first remove all member accounts (except the master).");
 
+    /// <summary>The emulator's choice (AWS documents no error for it): the Identity Center organization instance goes first.</summary>
+    public static AwsException OrganizationHasIdentityCenter() =>
+        new("OrganizationNotEmptyException", "To delete an organization you must first delete its IAM Identity Center organization instance.");
+
     public static AwsException ParentNotFound() =>
         new("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.");
 

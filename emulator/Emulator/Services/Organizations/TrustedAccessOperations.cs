@@ -29,7 +29,7 @@ public static class TrustedAccessOperations
         var organization = OrganizationAccess.RequireManagement(context);
         if (organization.FeatureSet != "ALL") throw OrganizationsErrors.NotInAllFeaturesMode();
         if (!ServicePrincipals.TrustedAccess.Contains(request.ServicePrincipal)) throw OrganizationsErrors.UnrecognizedServicePrincipal();
-        context.Tx.TrustedServices.Delete(TrustedServiceDoc.Key(organization.Id, request.ServicePrincipal));
+        TrustedAccessRules.Disable(context.Tx, organization.Id, request.ServicePrincipal);
         return new NoOutput();
     }
 

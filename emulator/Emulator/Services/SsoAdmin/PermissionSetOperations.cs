@@ -1,5 +1,6 @@
 using Emulator.Core;
 using Emulator.Services.Sso;
+using Emulator.Services.TrustModel;
 
 namespace Emulator.Services.SsoAdmin;
 

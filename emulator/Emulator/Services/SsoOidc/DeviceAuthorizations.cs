@@ -23,13 +23,29 @@ public static class DeviceAuthorizations
     /// store because a poll that is refused must still count, and a refused call's transaction is rolled back.</summary>
     private static readonly ConcurrentDictionary<string, (DateTimeOffset LastPoll, int Interval)> Polls = new();
 
-    public static string NewUserCode(Tx tx)
+    /// <summary>A user code no live authorization uses (an id lookup; an expired holder is purged on the way).</summary>
+    public static string NewUserCode(Tx tx, DateTimeOffset now)
     {
         while (true)
         {
             var code = Ids.From(UserCodeLetters, 4) + "-" + Ids.From(UserCodeLetters, 4);
-            if (tx.DeviceAuthorizations.FindOne(d => d.UserCode == code) is null) return code;
+            if (tx.UserCodes.FindById(code) is not { } taken) return code;
+            if (taken.ExpiresAt > now) continue;
+            if (tx.DeviceAuthorizations.FindById(taken.DeviceCode) is { } stale) Delete(tx, stale);
+            else tx.UserCodes.Delete(code);
+            return code;
         }
+    }
+
+    public static void IndexUserCode(Tx tx, DeviceAuthorizationDoc authorization) =>
+        tx.UserCodes.Insert(new UserCodeDoc { UserCode = authorization.UserCode, DeviceCode = authorization.DeviceCode, ExpiresAt = authorization.ExpiresAt });
+
+    /// <summary>Deletes the authorization with its user code and polling record.</summary>
+    public static void Delete(Tx tx, DeviceAuthorizationDoc authorization)
+    {
+        tx.DeviceAuthorizations.Delete(authorization.DeviceCode);
+        tx.UserCodes.Delete(authorization.UserCode);
+        Forget(authorization.DeviceCode);
     }
 
     /// <summary>"bcdf ghjk", "BCDFGHJK" and "BCDF-GHJK" all name the same code.</summary>
@@ -41,8 +57,7 @@ public static class DeviceAuthorizations
 
     public static DeviceAuthorizationDoc? FindByUserCode(Tx tx, string userCode)
     {
-        var code = NormalizeUserCode(userCode);
-        return tx.DeviceAuthorizations.FindOne(d => d.UserCode == code);
+        return tx.UserCodes.FindById(NormalizeUserCode(userCode)) is { } code ? tx.DeviceAuthorizations.FindById(code.DeviceCode) : null;
     }
 
     /// <summary>The instance a device authorization signs in to (null once the instance is gone).</summary>

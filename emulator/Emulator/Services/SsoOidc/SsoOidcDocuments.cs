@@ -9,6 +9,7 @@ namespace Emulator.State
         public ILiteCollection<DeviceAuthorizationDoc> DeviceAuthorizations => Collection<DeviceAuthorizationDoc>("oidc_device_authorizations");
         public ILiteCollection<OidcTokenDoc> OidcTokens => Collection<OidcTokenDoc>("oidc_tokens");
         public ILiteCollection<OidcRefreshTokenDoc> OidcRefreshTokens => Collection<OidcRefreshTokenDoc>("oidc_refresh_tokens");
+        public ILiteCollection<UserCodeDoc> UserCodes => Collection<UserCodeDoc>("oidc_user_codes");
     }
 }
 
@@ -18,7 +19,9 @@ namespace Emulator.Services.SsoOidc
     public sealed class OidcClientDoc
     {
         [BsonId] public string ClientId { get; set; } = "";
-        public string ClientSecret { get; set; } = "";
+
+        /// <summary>SHA-256 of the secret (<see cref="StoredSecrets"/>): the emulator only compares it.</summary>
+        public string ClientSecretHash { get; set; } = "";
         public string ClientName { get; set; } = "";
         public string ClientType { get; set; } = "public";
         public List<string> Scopes { get; set; } = [];
@@ -66,14 +69,26 @@ namespace Emulator.Services.SsoOidc
         public bool Revoked { get; set; }
     }
 
+    /// <summary>A refresh token, keyed by its SHA-256 (<see cref="StoredSecrets"/>). Each use replaces it with a new one.</summary>
     public sealed class OidcRefreshTokenDoc
     {
-        [BsonId] public string RefreshToken { get; set; } = "";
+        [BsonId] public string RefreshTokenHash { get; set; } = "";
         public string GrantId { get; set; } = "";
         public string ClientId { get; set; } = "";
         public string InstanceId { get; set; } = "";
         public string UserId { get; set; } = "";
         public DateTimeOffset IssuedAt { get; set; }
+
+        /// <summary>When the sign-in session ends; rotation keeps it.</summary>
+        public DateTimeOffset ExpiresAt { get; set; }
         public bool Revoked { get; set; }
+    }
+
+    /// <summary>The user code of a device authorization, so that the portal finds it (and a new code is checked for uniqueness) by id.</summary>
+    public sealed class UserCodeDoc
+    {
+        [BsonId] public string UserCode { get; set; } = "";
+        public string DeviceCode { get; set; } = "";
+        public DateTimeOffset ExpiresAt { get; set; }
     }
 }

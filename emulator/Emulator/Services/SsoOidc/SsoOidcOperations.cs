@@ -30,6 +30,9 @@ public static class SsoOidcOperations
     public const string RefreshTokenGrant = "refresh_token";
     public const int AccessTokenSeconds = 8 * 60 * 60;
     public static readonly TimeSpan ClientSecretLifetime = TimeSpan.FromDays(90);
+
+    /// <summary>How long a sign-in can be refreshed: IAM Identity Center's longest session duration (the emulator has no setting for it).</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(90);
     private const string TokenAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     public static void Register(OperationTable table)
@@ -43,10 +46,11 @@ public static class SsoOidcOperations
     {
         if (request.clientType != "public")
             throw SsoOidcErrors.InvalidClientMetadata($"Invalid client type: {request.clientType}. Only public clients are supported.");
+        var secret = "eyJraWQiOiJrZXktMTU2NDAyODA5OSIsImFsZyI6IkhTMzg0In0." + Ids.From(TokenAlphabet, 300);
         var client = new OidcClientDoc
         {
             ClientId = Ids.From(TokenAlphabet, 22),
-            ClientSecret = "eyJraWQiOiJrZXktMTU2NDAyODA5OSIsImFsZyI6IkhTMzg0In0." + Ids.From(TokenAlphabet, 300),
+            ClientSecretHash = StoredSecrets.Hash(secret),
             ClientName = request.clientName,
             ClientType = request.clientType,
             Scopes = request.scopes ?? [],
@@ -55,7 +59,7 @@ public static class SsoOidcOperations
             SecretExpiresAt = context.Now + ClientSecretLifetime,
         };
         context.Tx.OidcClients.Insert(client);
-        return new RegisterClientResponse(client.ClientId, client.ClientSecret, client.IssuedAt.ToUnixTimeSeconds(),
+        return new RegisterClientResponse(client.ClientId, secret, client.IssuedAt.ToUnixTimeSeconds(),
             client.SecretExpiresAt.ToUnixTimeSeconds(), null, null);
     }
 
@@ -70,7 +74,7 @@ public static class SsoOidcOperations
         var authorization = new DeviceAuthorizationDoc
         {
             DeviceCode = Ids.From(TokenAlphabet, 86),
-            UserCode = DeviceAuthorizations.NewUserCode(context.Tx),
+            UserCode = DeviceAuthorizations.NewUserCode(context.Tx, context.Now),
             ClientId = client.ClientId,
             ClientName = client.ClientName,
             InstanceId = instance.Id,
@@ -80,6 +84,7 @@ public static class SsoOidcOperations
             Interval = DeviceAuthorizations.IntervalSeconds,
         };
         context.Tx.DeviceAuthorizations.Insert(authorization);
+        DeviceAuthorizations.IndexUserCode(context.Tx, authorization);
         var verificationUri = PortalUrls.DeviceUrl(context.EndpointUrl);
         return new StartDeviceAuthorizationResponse(authorization.DeviceCode, authorization.UserCode, verificationUri,
             $"{verificationUri}?user_code={authorization.UserCode}", DeviceAuthorizations.ExpiresInSeconds, authorization.Interval);
@@ -120,29 +125,43 @@ public static class SsoOidcOperations
 
         authorization.Status = DeviceAuthorizationStatus.Redeemed;
         tx.DeviceAuthorizations.Update(authorization);
+        tx.UserCodes.Delete(authorization.UserCode); // the code is spent: free it at once (the record goes when it expires)
         DeviceAuthorizations.Forget(deviceCode);
         var grantId = Guid.NewGuid().ToString();
-        var refresh = new OidcRefreshTokenDoc
+        var refreshToken = NewRefreshToken(tx, grantId, client.ClientId, authorization.InstanceId, authorization.UserId!, context.Now,
+            context.Now + SessionLifetime);
+        return Issue(context, grantId, client.ClientId, authorization.InstanceId, authorization.UserId!, refreshToken);
+    }
+
+    /// <summary>Issues a refresh token for the grant and stores only its hash.</summary>
+    private static string NewRefreshToken(Tx tx, string grantId, string clientId, string instanceId, string userId, DateTimeOffset now, DateTimeOffset expiresAt)
+    {
+        var token = "aor" + Ids.From(TokenAlphabet, 200);
+        tx.OidcRefreshTokens.Insert(new OidcRefreshTokenDoc
         {
-            RefreshToken = "aor" + Ids.From(TokenAlphabet, 200),
+            RefreshTokenHash = StoredSecrets.Hash(token),
             GrantId = grantId,
-            ClientId = client.ClientId,
-            InstanceId = authorization.InstanceId,
-            UserId = authorization.UserId!,
-            IssuedAt = context.Now,
-        };
-        tx.OidcRefreshTokens.Insert(refresh);
-        return Issue(context, grantId, client.ClientId, authorization.InstanceId, authorization.UserId!, refresh.RefreshToken);
+            ClientId = clientId,
+            InstanceId = instanceId,
+            UserId = userId,
+            IssuedAt = now,
+            ExpiresAt = expiresAt,
+        });
+        return token;
     }
 
     private static CreateTokenResponse Refresh(OperationContext context, OidcClientDoc client, string? refreshToken)
     {
         if (string.IsNullOrEmpty(refreshToken)) throw SsoOidcErrors.InvalidRequest("refreshToken is required for the refresh_token grant");
-        var refresh = context.Tx.OidcRefreshTokens.FindById(refreshToken);
-        if (refresh is null || refresh.Revoked || refresh.ClientId != client.ClientId ||
-            context.Tx.SsoUsers.FindById(refresh.UserId) is null || context.Tx.SsoInstances.FindById(refresh.InstanceId) is null)
+        var tx = context.Tx;
+        var refresh = tx.OidcRefreshTokens.FindById(StoredSecrets.Hash(refreshToken));
+        if (refresh is null || refresh.Revoked || refresh.ExpiresAt <= context.Now || refresh.ClientId != client.ClientId ||
+            tx.SsoUsers.FindById(refresh.UserId) is null || tx.SsoInstances.FindById(refresh.InstanceId) is null)
             throw SsoOidcErrors.InvalidGrant("Invalid refresh token provided");
-        return Issue(context, refresh.GrantId, client.ClientId, refresh.InstanceId, refresh.UserId, refresh.RefreshToken);
+        // Rotation: the used token is gone, its successor ends with the same sign-in session.
+        tx.OidcRefreshTokens.Delete(refresh.RefreshTokenHash);
+        var next = NewRefreshToken(tx, refresh.GrantId, client.ClientId, refresh.InstanceId, refresh.UserId, context.Now, refresh.ExpiresAt);
+        return Issue(context, refresh.GrantId, client.ClientId, refresh.InstanceId, refresh.UserId, next);
     }
 
     private static CreateTokenResponse Issue(OperationContext context, string grantId, string clientId, string instanceId, string userId, string refreshToken)
@@ -164,24 +183,16 @@ public static class SsoOidcOperations
     private static OidcClientDoc AuthenticateClient(OperationContext context, string clientId, string clientSecret)
     {
         var client = context.Tx.OidcClients.FindById(clientId);
-        if (client is null || client.ClientSecret != clientSecret) throw SsoOidcErrors.InvalidClient();
+        if (client is null || !StoredSecrets.Matches(clientSecret, client.ClientSecretHash)) throw SsoOidcErrors.InvalidClient();
         if (client.SecretExpiresAt <= context.Now) throw SsoOidcErrors.InvalidClient("Client registration has expired");
         return client;
     }
 
-    /// <summary>Logout: revokes every access and refresh token of the sign-in the given token belongs to.</summary>
+    /// <summary>Logout: deletes every access and refresh token of the sign-in the given token belongs to.</summary>
     public static void RevokeGrant(Tx tx, string grantId)
     {
-        foreach (var token in tx.OidcTokens.Find(t => t.GrantId == grantId).ToList())
-        {
-            token.Revoked = true;
-            tx.OidcTokens.Update(token);
-        }
-        foreach (var refresh in tx.OidcRefreshTokens.Find(t => t.GrantId == grantId).ToList())
-        {
-            refresh.Revoked = true;
-            tx.OidcRefreshTokens.Update(refresh);
-        }
+        tx.OidcTokens.DeleteMany(t => t.GrantId == grantId);
+        tx.OidcRefreshTokens.DeleteMany(t => t.GrantId == grantId);
     }
 
     /// <summary>The live access token, or null when unknown, revoked or expired.</summary>

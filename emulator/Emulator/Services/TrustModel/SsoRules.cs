@@ -1,4 +1,3 @@
-using Emulator.Services.Iam;
 using Emulator.Services.Sso;
 using Emulator.State;
 
@@ -46,9 +45,6 @@ public static class SsoRules
     {
         tx.AccountAssignments.DeleteMany(a => a.AccountId == accountId);
         foreach (var provisioned in tx.ProvisionedPermissionSets.Find(p => p.AccountId == accountId).ToList())
-        {
-            tx.Roles.Delete(RoleDoc.Key(accountId, provisioned.RoleName));
-            tx.ProvisionedPermissionSets.Delete(provisioned.Id);
-        }
+            SsoProvisioning.Deprovision(tx, accountId, provisioned.PermissionSetArn);
     }
 }

@@ -9,9 +9,11 @@ namespace Emulator.Services.TrustModel;
 /// commit together with the call that triggered them, or not at all.
 /// <list type="number">
 /// <item>Enabling trusted access creates the service's linked role in every account, and in accounts that join later.</item>
-/// <item>While trusted access is on and the account is a member, customers cannot change or delete that role.</item>
-/// <item>Disabling keeps every role; the lock lifts. Re-enabling re-creates missing roles and changes nothing else.</item>
-/// <item>Removing an account deletes the service's linked role there (the service's clean-up).</item>
+/// <item>Every service-linked role is protected (<see cref="ProtectedRoles"/>); its DeleteServiceLinkedRole task fails while the service uses it.</item>
+/// <item>Disabling keeps every role; the deletion task can now succeed. Re-enabling re-creates missing roles and changes nothing else.</item>
+/// <item>An account that joins an organization in all-features mode gets AWSServiceRoleForOrganizations.</item>
+/// <item>Removing an account deletes the services' linked roles and Identity Center's roles there (the services' clean-up).</item>
+/// <item>Deleting the organization keeps the management account's roles; it is refused while an Identity Center organization instance exists.</item>
 /// </list>
 /// </summary>
 public static class TrustedAccessRules
@@ -38,6 +40,10 @@ public static class TrustedAccessRules
         OnAccessEnabled(tx, organizationId, servicePrincipal, now);
     }
 
+    /// <summary>Turns trusted access off and deletes nothing else: the roles stay, and the services stop using them.</summary>
+    public static void Disable(Tx tx, string organizationId, string servicePrincipal) =>
+        tx.TrustedServices.Delete(TrustedServiceDoc.Key(organizationId, servicePrincipal));
+
     private static void OnAccessEnabled(Tx tx, string organizationId, string servicePrincipal, DateTimeOffset now)
     {
         if (!ServicePrincipals.FanOutOnTrustedAccess.TryGetValue(servicePrincipal, out var role)) return;
@@ -45,14 +51,19 @@ public static class TrustedAccessRules
             EnsureLinkedRole(tx, account.Id, role, now);
     }
 
-    public static void OnAccountJoined(Tx tx, string organizationId, string accountId, DateTimeOffset now)
+    /// <summary>
+    /// A member account joined (created or invited): in all-features mode Organizations creates its own linked role
+    /// there, and every service with trusted access creates its linked role.
+    /// </summary>
+    public static void OnAccountJoined(Tx tx, OrganizationDoc organization, string accountId, DateTimeOffset now)
     {
-        foreach (var service in tx.TrustedServices.FindBy(Indexes.TrustedServicesByOrganization, organizationId))
+        if (organization.FeatureSet == "ALL") EnsureLinkedRole(tx, accountId, ServicePrincipals.OrganizationsRole, now);
+        foreach (var service in tx.TrustedServices.FindBy(Indexes.TrustedServicesByOrganization, organization.Id))
             if (ServicePrincipals.FanOutOnTrustedAccess.TryGetValue(service.ServicePrincipal, out var role))
                 EnsureLinkedRole(tx, accountId, role, now);
     }
 
-    /// <summary>Services with trusted access clean up in an account that leaves: their linked roles go.</summary>
+    /// <summary>Services with trusted access clean up in an account that leaves: their linked roles go, and Identity Center's.</summary>
     public static void OnAccountRemoved(Tx tx, string accountId)
     {
         foreach (var role in ServicePrincipals.FanOutOnTrustedAccess.Values)
@@ -61,23 +72,15 @@ public static class TrustedAccessRules
     }
 
     /// <summary>
-    /// Whether the owning service still uses the role, so that customers may not change or delete it:
-    /// AWSReservedSSO_* roles always; AWSServiceRoleForOrganizations while the account is a member;
-    /// any other linked role while its service has trusted access in the account's organization.
+    /// What deleting the organization does to the trust model: refused (OrganizationNotEmptyException) while an IAM
+    /// Identity Center organization instance exists; otherwise trusted access ends and the management account, now
+    /// standalone, keeps every role (no service clean-up, unlike an account that leaves).
     /// </summary>
-    public static bool IsInUse(Tx tx, RoleDoc role)
+    public static void OnOrganizationDeleting(Tx tx, OrganizationDoc organization)
     {
-        if (role.ReservedBy is not null) return true;
-        if (role.LinkedService is null) return false;
-        if (role.LinkedService == ServicePrincipals.Organizations)
-            return tx.Accounts.FindById(role.AccountId) is { OrganizationId: not null };
-        return IsEnabledForAccount(tx, role.AccountId, role.LinkedService);
-    }
-
-    /// <summary>Throws UnmodifiableEntity when a customer change to the role is refused.</summary>
-    public static void EnsureMutable(Tx tx, RoleDoc role)
-    {
-        if (IsInUse(tx, role)) throw IamErrors.UnmodifiableEntity(role.RoleName);
+        if (tx.SsoInstances.Exists(i => i.OrganizationId == organization.Id))
+            throw OrganizationsErrors.OrganizationHasIdentityCenter();
+        tx.TrustedServices.DeleteMany(s => s.OrganizationId == organization.Id);
     }
 
     public static RoleDoc EnsureLinkedRole(Tx tx, string accountId, ServiceLinkedRoleSpec spec, DateTimeOffset now)
@@ -86,6 +89,7 @@ public static class TrustedAccessRules
         var role = RoleFactory.New(accountId, spec.RoleName, spec.Path,
             RoleFactory.TrustPolicy("Service", spec.ServicePrincipal), now);
         role.Description = spec.Description;
+        role.MaxSessionDuration = spec.MaxSessionDuration;
         role.LinkedService = spec.ServicePrincipal;
         role.AttachedPolicies.Add(new AttachedPolicyDoc { PolicyName = spec.ManagedPolicyName, PolicyArn = spec.ManagedPolicyArn });
         tx.Roles.Insert(role);

@@ -5,10 +5,9 @@ using System.Xml;
 using Emulator.Core;
 using Emulator.Services.Iam;
 using Emulator.Services.Sso;
-using Emulator.Services.TrustModel;
 using Emulator.State;
 
-namespace Emulator.Services.SsoAdmin;
+namespace Emulator.Services.TrustModel;
 
 /// <summary>
 /// What provisioning a permission set into an account means (aws-facts §5.6): one AWSReservedSSO_&lt;name&gt;_&lt;16 hex&gt;
