@@ -13,5 +13,5 @@ public sealed class EmulatorFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that signs (by header only) with the given access key id: 12 digits = that account's root user.</summary>
-    public AwsClient Client(string accessKeyId = "test") => new(CreateClient(), accessKeyId);
+    public AwsClient Client(string accessKeyId = "test", string? sessionToken = null) => new(CreateClient(), accessKeyId, sessionToken);
 }
