@@ -34,6 +34,13 @@ public static class AuthErrors
         ? new("IncompleteSignature", message, 400)
         : new("IncompleteSignatureException", message, 400);
 
+    /// <summary>A presigned request used after its X-Amz-Expires.</summary>
+    public static AwsException RequestExpired() => new("RequestExpired", "Request has expired.", 400);
+
+    public static AwsException MalformedChunkedBody(ServiceModel model) => IsQuery(model)
+        ? new("IncompleteSignature", "The aws-chunked request body is malformed.", 400)
+        : new("IncompleteSignatureException", "The aws-chunked request body is malformed.", 400);
+
     /// <summary>The request's date is too old: AWS answers with the signature-mismatch code and this text.</summary>
     public static AwsException SignatureExpired(ServiceModel model, string signed, string earliest, string now, int minutes) =>
         SignatureDoesNotMatch(model, $"Signature expired: {signed} is now earlier than {earliest} ({now} - {minutes} min.)");

@@ -17,6 +17,11 @@ public static class RequestAuthentication
     {
         if (credential is null) return body;
         var identification = store.Read(tx => Callers.Identify(tx, credential.AccessKeyId, credential.SessionToken, options, now));
+        if (options.VerifySignatures)
+        {
+            if (identification.Secret is { } secret) body = SignatureVerifier.Verify(request, body, credential, secret, model, now);
+        }
+        else if (AwsChunkedBody.IsChunked(request)) body = AwsChunkedBody.Decode(body, model, signing: null);
         if (identification.Refusal is { } refusal) throw AuthErrors.For(refusal, model);
         return body;
     }
