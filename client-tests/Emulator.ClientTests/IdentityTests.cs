@@ -11,7 +11,7 @@ public sealed class IdentityTests : EmulatorTest
     [InlineData("111111111111", "111111111111")]
     [InlineData("222233334444", "222233334444")]
     [InlineData("test", "123456789012")]
-    [InlineData("AKIAIOSFODNN7EXAMPLE", "123456789012")]
+    [InlineData("AKID-EXAMPLE", "123456789012")]
     public async Task Get_caller_identity_reports_the_root_user_of_the_account_the_key_names(string accessKey, string account)
     {
         var identity = (await Aws(new Credentials(accessKey), "sts", "get-caller-identity")).Json();
@@ -19,6 +19,15 @@ public sealed class IdentityTests : EmulatorTest
         identity.GetProperty("Account").GetString().Should().Be(account);
         identity.GetProperty("Arn").GetString().Should().Be($"arn:aws:iam::{account}:root");
         identity.GetProperty("UserId").GetString().Should().Be(account);
+    }
+
+    [Fact]
+    public async Task An_AWS_shaped_key_the_emulator_never_issued_is_refused_as_AWS_refuses_it()
+    {
+        var result = await Aws(new Credentials("AKIAIOSFODNN7EXAMPLE"), "sts", "get-caller-identity");
+
+        result.ShouldFailWith("InvalidClientTokenId", "GetCallerIdentity").Stderr.Should()
+            .Contain("The security token included in the request is invalid.");
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class RoleTests : IDisposable
         answer.Xml.Name.LocalName.Should().Be("CreateRoleResponse");
         answer.XmlValue("Arn").Should().Be("arn:aws:iam::111111111111:role/team/app");
         answer.XmlValue("Path").Should().Be("/team/");
-        answer.XmlValue("RoleId").Should().MatchRegex("^AROA[A-Z0-9]{17}$");
+        answer.XmlValue("RoleId").Should().MatchRegex("^AROA[A-Z2-7]{17}$");
         answer.XmlValue("MaxSessionDuration").Should().Be("7200");
         answer.XmlValue("Description").Should().Be("the app");
         answer.XmlValue("AssumeRolePolicyDocument").Should().StartWith("%7B%22Version%22");

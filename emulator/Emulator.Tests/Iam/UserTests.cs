@@ -27,7 +27,7 @@ public sealed class UserTests : IDisposable
     {
         var answer = await CreateUser("alice", ("Path", "/staff/"), ("Tags.member.1.Key", "team"), ("Tags.member.1.Value", "core"));
         answer.XmlValue("UserName").Should().Be("alice");
-        answer.XmlValue("UserId").Should().MatchRegex("^AIDA[A-Z0-9]{17}$");
+        answer.XmlValue("UserId").Should().MatchRegex("^AIDA[A-Z2-7]{17}$");
         answer.XmlValue("Arn").Should().Be("arn:aws:iam::111111111111:user/staff/alice");
         answer.XmlValue("Path").Should().Be("/staff/");
         answer.XmlValues("Key").Should().Equal("team");
@@ -112,7 +112,7 @@ public sealed class UserTests : IDisposable
         answer.XmlValue("UserName").Should().Be("alice");
         answer.XmlValue("Status").Should().Be("Active");
         var keyId = answer.XmlValue("AccessKeyId")!;
-        keyId.Should().MatchRegex("^AKIA[A-Z0-9]{16}$");
+        keyId.Should().MatchRegex("^AKIA[A-Z2-7]{16}$");
         answer.XmlValue("SecretAccessKey").Should().HaveLength(40);
 
         var identity = await _client.As(keyId).Sts("GetCallerIdentity");
@@ -160,6 +160,8 @@ public sealed class UserTests : IDisposable
 
         (await _client.Iam("DeleteAccessKey", ("UserName", "alice"), ("AccessKeyId", keyId))).EnsureSuccess();
         (await _client.Iam("ListAccessKeys", ("UserName", "alice"))).XmlValues("AccessKeyId").Should().BeEmpty();
-        (await _client.As(keyId).Sts("GetCallerIdentity")).XmlValue("Arn").Should().NotContain("user/alice");
+        var refused = await _client.As(keyId).Sts("GetCallerIdentity");
+        refused.Status.Should().Be(System.Net.HttpStatusCode.Forbidden);
+        refused.ErrorCode.Should().Be("InvalidClientTokenId");
     }
 }

@@ -111,7 +111,7 @@ public sealed class OidcExpiryTests : IAsyncLifetime
         var credentials = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["roleCredentials"]!;
         credentials["expiration"]!.GetValue<long>().Should().Be(_clock.Now.AddHours(2).ToUnixTimeMilliseconds());
 
-        var caller = _world.Management.As((string)credentials["accessKeyId"]!);
+        var caller = _world.Management.As((string)credentials["accessKeyId"]!, (string)credentials["sessionToken"]!);
         (await caller.Sts("GetCallerIdentity")).EnsureSuccess().XmlValue("Account").Should().Be(_world.MemberAccountId);
         _clock.Advance(TimeSpan.FromHours(2));
         (await caller.Sts("GetCallerIdentity")).ErrorCode.Should().Be("ExpiredToken");

@@ -67,6 +67,7 @@ public sealed class RestJsonWireTests : IDisposable
             new Dictionary<string, string> { ["Action"] = "GetCallerIdentity", ["Version"] = "2011-06-15" }) };
         expired.Headers.TryAddWithoutValidation("Authorization",
             "AWS4-HMAC-SHA256 Credential=ASIAEXPIREDEXAMPLE00/20260101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0");
+        expired.Headers.TryAddWithoutValidation("X-Amz-Security-Token", "x");
         (await http.SendAsync(expired)).StatusCode.Should().Be(HttpStatusCode.BadRequest, "the key is expired for signed operations");
 
         var request = new HttpRequestMessage(HttpMethod.Post, "/client/register")

@@ -87,7 +87,7 @@ public sealed class PortalApiTests : IAsyncLifetime
         identity.Account.Should().Be(_world.MemberAccountId);
         identity.Arn.Should().Be($"arn:aws:sts::{_world.MemberAccountId}:assumed-role/{_adminRole}/{SsoWorld.UserName}");
         identity.Arn.Should().MatchRegex(@"assumed-role/AWSReservedSSO_AdministratorAccess_[0-9a-f]{16}/alice$");
-        identity.UserId.Should().MatchRegex($"^AROA[A-Z0-9]+:{SsoWorld.UserName}$");
+        identity.UserId.Should().MatchRegex($"^AROA[A-Z2-7]{{17}}:{SsoWorld.UserName}$");
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class AssumeRoleTests : IDisposable
         var result = await sts.AssumeRoleAsync(Request(AccessRoleArn));
 
         result.HttpStatusCode.Should().Be(HttpStatusCode.OK);
-        result.Credentials.AccessKeyId.Should().MatchRegex("^ASIA[A-Z0-9]{16}$");
+        result.Credentials.AccessKeyId.Should().MatchRegex("^ASIA[A-Z2-7]{16}$");
         result.Credentials.SecretAccessKey.Should().HaveLength(40);
         result.Credentials.SessionToken.Length.Should().BeGreaterThan(100);
         result.Credentials.Expiration.Should().BeCloseTo(DateTime.UtcNow.AddHours(1), TimeSpan.FromMinutes(2));
@@ -60,7 +60,7 @@ public sealed class AssumeRoleTests : IDisposable
         await CreateAccessRole();
         using var sts = SdkClients.Sts(_factory, Management);
         var credentials = (await sts.AssumeRoleAsync(Request(AccessRoleArn))).Credentials;
-        var asRole = _factory.Client(credentials.AccessKeyId);
+        var asRole = _factory.Client(credentials.AccessKeyId, credentials.SessionToken);
         (await asRole.Iam("GetRole", ("RoleName", AccessRole))).XmlValue("Arn").Should().Be(AccessRoleArn);
         (await asRole.Iam("GetUser")).ErrorCode.Should().Be("ValidationError");
     }
@@ -221,7 +221,7 @@ public sealed class AssumeRoleTests : IDisposable
         using var sts = SdkClients.Sts(_factory, key);
 
         var result = await sts.GetSessionTokenAsync(new GetSessionTokenRequest());
-        result.Credentials.AccessKeyId.Should().MatchRegex("^ASIA[A-Z0-9]{16}$");
+        result.Credentials.AccessKeyId.Should().MatchRegex("^ASIA[A-Z2-7]{16}$");
         result.Credentials.Expiration.Should().BeCloseTo(DateTime.UtcNow.AddHours(12), TimeSpan.FromMinutes(2));
 
         using var session = SdkClients.Sts(_factory, result.Credentials);

@@ -33,13 +33,14 @@ public sealed record AwsAnswer(HttpStatusCode Status, string Body, HttpResponseM
 
 /// <summary>
 /// Sends requests the way the AWS SDKs do (awsJson1_1 with X-Amz-Target, or Query form posts) with a SigV4-shaped
-/// Authorization header naming the access key id. The emulator does not verify signatures.
+/// Authorization header naming the access key id (and X-Amz-Security-Token for temporary credentials). The emulator
+/// does not verify signatures unless started with --verify-signatures.
 /// </summary>
-public sealed class AwsClient(HttpClient http, string accessKeyId)
+public sealed class AwsClient(HttpClient http, string accessKeyId, string? sessionToken = null)
 {
     public HttpClient Http => http;
 
-    public AwsClient As(string otherAccessKeyId) => new(http, otherAccessKeyId);
+    public AwsClient As(string otherAccessKeyId, string? otherSessionToken = null) => new(http, otherAccessKeyId, otherSessionToken);
 
     public Task<AwsAnswer> Organizations(string operation, object? input = null) =>
         Json("AWSOrganizationsV20161128", operation, input, "organizations");
@@ -72,9 +73,12 @@ public sealed class AwsClient(HttpClient http, string accessKeyId)
         return await Send(request);
     }
 
-    private void Sign(HttpRequestMessage request, string service) =>
+    private void Sign(HttpRequestMessage request, string service)
+    {
         request.Headers.TryAddWithoutValidation("Authorization",
             $"AWS4-HMAC-SHA256 Credential={accessKeyId}/20260101/us-east-1/{service}/aws4_request, SignedHeaders=host;x-amz-date, Signature=0000");
+        if (sessionToken is not null) request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", sessionToken);
+    }
 
     private async Task<AwsAnswer> Send(HttpRequestMessage request)
     {

@@ -17,7 +17,9 @@ public sealed class EmulatorProcess : IDisposable
 
     public Uri Endpoint { get; }
 
-    public static async Task<EmulatorProcess> StartAsync(string dataPath)
+    /// <param name="extraArgs">More command-line options (e.g. --verify-signatures).</param>
+    /// <param name="environment">Environment variables for the process (e.g. EMULATOR_ROOT_SECRET).</param>
+    public static async Task<EmulatorProcess> StartAsync(string dataPath, string[]? extraArgs = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -26,6 +28,8 @@ public sealed class EmulatorProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        foreach (var arg in extraArgs ?? []) start.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

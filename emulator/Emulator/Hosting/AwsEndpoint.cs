@@ -61,6 +61,7 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
         if (!service.Operations.Handlers.TryGetValue(operationName, out var handler))
             throw ProtocolErrors.NotImplemented(model, operationName);
         if (credential is null && !operation.IsUnsigned) throw ProtocolErrors.MissingAuthentication(model);
+        body = Auth.RequestAuthentication.Check(context.Request, body, credential, model, store, options, time.GetUtcNow()); // identity: refuse unknown/expired keys and (strict mode) bad signatures
 
         var input = service.Protocol.ParseInput(context.Request, body, model, operation);
         if (operation.InputShape is not null)

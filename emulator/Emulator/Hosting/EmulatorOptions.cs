@@ -4,8 +4,9 @@ namespace Emulator.Hosting;
 
 /// <summary>
 /// The emulator's settings. Command line: <c>--host</c>, <c>--port</c>, <c>--data</c>, <c>--in-memory</c>,
-/// <c>--default-account</c>; environment: <c>EMULATOR_HOST</c>, <c>EMULATOR_PORT</c>, <c>EMULATOR_DATA</c>,
-/// <c>EMULATOR_IN_MEMORY</c>, <c>EMULATOR_DEFAULT_ACCOUNT</c>. Configuration section <c>Emulator</c> for in-process hosts.
+/// <c>--default-account</c>, <c>--verify-signatures</c>, <c>--root-secret</c>; environment: <c>EMULATOR_HOST</c>,
+/// <c>EMULATOR_PORT</c>, <c>EMULATOR_DATA</c>, <c>EMULATOR_IN_MEMORY</c>, <c>EMULATOR_DEFAULT_ACCOUNT</c>,
+/// <c>EMULATOR_VERIFY_SIGNATURES</c>, <c>EMULATOR_ROOT_SECRET</c>. Configuration section <c>Emulator</c> for in-process hosts.
 /// </summary>
 public sealed record EmulatorOptions
 {
@@ -27,6 +28,12 @@ public sealed record EmulatorOptions
     /// <summary>The Region the emulated services live in (Identity Center's Region, role paths, ARNs that carry one).</summary>
     public string Region { get; init; } = "us-east-1";
 
+    /// <summary>Strict mode: every signed request's SigV4 signature is checked (header, query and aws-chunked forms).</summary>
+    public bool VerifySignatures { get; init; }
+
+    /// <summary>The secret access key of 12-digit and plain (e.g. "test") access key ids, used in strict mode.</summary>
+    public string RootSecret { get; init; } = "test";
+
     public static string DefaultDataPath => Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
         "aws-org-sso-emulator", "state.db");
@@ -39,6 +46,8 @@ public sealed record EmulatorOptions
         ["--in-memory"] = $"{Section}:InMemory",
         ["--default-account"] = $"{Section}:DefaultAccount",
         ["--region"] = $"{Section}:Region",
+        ["--verify-signatures"] = $"{Section}:VerifySignatures",
+        ["--root-secret"] = $"{Section}:RootSecret",
     };
 
     public static readonly IReadOnlyDictionary<string, string> EnvironmentMappings = new Dictionary<string, string>
@@ -49,16 +58,21 @@ public sealed record EmulatorOptions
         ["EMULATOR_IN_MEMORY"] = $"{Section}:InMemory",
         ["EMULATOR_DEFAULT_ACCOUNT"] = $"{Section}:DefaultAccount",
         ["EMULATOR_REGION"] = $"{Section}:Region",
+        ["EMULATOR_VERIFY_SIGNATURES"] = $"{Section}:VerifySignatures",
+        ["EMULATOR_ROOT_SECRET"] = $"{Section}:RootSecret",
     };
 
-    /// <summary>Lets <c>--in-memory</c> stand alone as a flag.</summary>
+    /// <summary>Switches that may stand alone as flags (meaning true).</summary>
+    private static readonly string[] Flags = ["--in-memory", "--verify-signatures"];
+
+    /// <summary>Lets <c>--in-memory</c> and <c>--verify-signatures</c> stand alone as flags.</summary>
     public static string[] NormalizeArgs(string[] args)
     {
         var result = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
             result.Add(args[i]);
-            var isFlag = args[i] == "--in-memory" && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal));
+            var isFlag = Flags.Contains(args[i]) && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal));
             if (isFlag) result.Add("true");
         }
         return [.. result];
@@ -76,10 +90,13 @@ public sealed record EmulatorOptions
             InMemory = ParseBool(section["InMemory"], "in-memory"),
             DefaultAccount = section["DefaultAccount"] ?? defaults.DefaultAccount,
             Region = section["Region"] ?? defaults.Region,
+            VerifySignatures = ParseBool(section["VerifySignatures"], "verify-signatures"),
+            RootSecret = section["RootSecret"] ?? defaults.RootSecret,
         };
         if (options.Port is < 0 or > 65535) throw new ArgumentException($"--port must be 0..65535, got {options.Port}.");
         if (!Regex.IsMatch(options.DefaultAccount, @"^\d{12}$"))
             throw new ArgumentException($"--default-account must be 12 digits, got '{options.DefaultAccount}'.");
+        if (options.RootSecret.Length == 0) throw new ArgumentException("--root-secret must not be empty.");
         if (!Regex.IsMatch(options.Region, @"^[a-z]{2}(-[a-z]+)+-\d$"))
             throw new ArgumentException($"--region must look like us-east-1, got '{options.Region}'.");
         return options;

@@ -11,7 +11,7 @@ public static class RoleFactory
         Id = RoleDoc.Key(accountId, roleName),
         AccountId = accountId,
         RoleName = roleName,
-        RoleId = "AROA" + Ids.UpperAlphanumeric(17),
+        RoleId = KeyIds.UniqueId(KeyIds.Role, accountId),
         Path = path,
         CreateDate = now,
         AssumeRolePolicyDocument = trustPolicy,

@@ -41,7 +41,7 @@ public static class UserOperations
             Id = UserDoc.Key(accountId, request.UserName),
             AccountId = accountId,
             UserName = request.UserName,
-            UserId = "AIDA" + Ids.UpperAlphanumeric(17),
+            UserId = KeyIds.UniqueId(KeyIds.User, accountId),
             Path = request.Path ?? "/",
             CreateDate = context.Now,
             PermissionsBoundaryArn = request.PermissionsBoundary,
@@ -85,14 +85,14 @@ public static class UserOperations
         return new(items.Select(u => User.From(u, withDetails: false)).ToList(), truncated, marker);
     }
 
-    /// <summary>AKIA + 16 upper-case alphanumerics, a 40-character secret; at most two keys per user.</summary>
+    /// <summary>AKIA + 16 base32 characters encoding the account (see KeyIds), a 40-character secret; at most two keys per user.</summary>
     public static CreateAccessKeyResponse CreateAccessKey(OperationContext context, OptionalUserNameRequest request)
     {
         var user = NamedOrCaller(context, request.UserName);
         if (context.Tx.AccessKeys.Count(k => k.AccountId == user.AccountId && k.UserName == user.UserName) >= 2) throw IamErrors.AccessKeyLimit();
         var key = new AccessKeyDoc
         {
-            Id = "AKIA" + Ids.UpperAlphanumeric(16),
+            Id = KeyIds.AccessKeyId(KeyIds.UserAccessKey, user.AccountId),
             SecretAccessKey = Ids.Secret(40),
             AccountId = user.AccountId,
             UserName = user.UserName,

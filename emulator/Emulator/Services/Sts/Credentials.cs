@@ -17,7 +17,7 @@ public static class TemporaryCredentials
     {
         var session = new SessionDoc
         {
-            Id = "ASIA" + Ids.UpperAlphanumeric(16),
+            Id = KeyIds.AccessKeyId(KeyIds.TemporaryAccessKey, accountId),
             SecretAccessKey = Ids.Secret(40),
             SessionToken = "IQoJb3JpZ2luX2VjE" + Ids.Secret(339),
             AccountId = accountId,

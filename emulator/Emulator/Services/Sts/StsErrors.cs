@@ -21,6 +21,10 @@ public static class StsErrors
     public static AwsException SessionTokenFromSession() =>
         new("AccessDenied", "Cannot call GetSessionToken with session credentials", 403);
 
+    /// <summary>GetAccessKeyInfo for an id with no account in it (not a 4-letter prefix + base32): the emulator's wording.</summary>
+    public static AwsException UndecodableAccessKeyId(string accessKeyId) =>
+        new("ValidationError", $"Value '{accessKeyId}' at 'accessKeyId' failed to satisfy constraint: Member must be an AWS access key id (a 4-letter prefix and base32 characters)");
+
     public static AwsException MalformedPolicyDocument() =>
         new("MalformedPolicyDocument", "The policy is not in the valid JSON format.");
 }
