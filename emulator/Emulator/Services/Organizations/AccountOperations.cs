@@ -15,7 +15,7 @@ public static class AccountOperations
     /// <summary>Every account of the organization by id, closed (SUSPENDED) ones included.</summary>
     public static ListAccountsResponse List(OperationContext context, PageRequest request)
     {
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "ListAccounts");
         var accounts = OrganizationTree.Members(context.Tx, organization).OrderBy(a => a.Id, StringComparer.Ordinal);
         var page = Pages.Of(accounts, a => a.Id, request.NextToken, request.MaxResults);
         return new(page.Items.Select(a => OrganizationTree.ToAccount(context.Tx, organization, a)).ToList(), page.NextToken);
@@ -23,7 +23,7 @@ public static class AccountOperations
 
     public static AccountResponse Describe(OperationContext context, AccountIdRequest request)
     {
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "DescribeAccount");
         var account = OrganizationTree.RequireMember(context.Tx, organization, request.AccountId);
         return new(OrganizationTree.ToAccount(context.Tx, organization, account));
     }

@@ -63,6 +63,7 @@ public static partial class HandshakeOperations
             TargetType = target.Type,
             TargetId = target.Id,
             Notes = request.Notes,
+            Tags = Tagging.Checked(request.Tags),
             RequestedTimestamp = context.Now,
             ExpirationTimestamp = context.Now + Lifetime,
         };
@@ -92,6 +93,7 @@ public static partial class HandshakeOperations
             Email = handshake.TargetType == "EMAIL" ? handshake.TargetId : $"{caller}@example.com",
         };
         Membership.Join(tx, account, organization, "INVITED", context.Now);
+        Tagging.Put(tx, organization.Id, account.Id, handshake.Tags);
         tx.Handshakes.Update(handshake);
         return new(ToHandshake(context, handshake));
     }
@@ -130,7 +132,7 @@ public static partial class HandshakeOperations
 
     public static ListHandshakesResponse ListForOrganization(OperationContext context, ListHandshakesRequest request)
     {
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "ListHandshakesForOrganization");
         return ListPage(context, context.Tx.Handshakes.Find(h => h.OrganizationId == organization.Id), request);
     }
 

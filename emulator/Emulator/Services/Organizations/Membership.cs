@@ -14,11 +14,16 @@ public static class Membership
         account.JoinedTimestamp = now;
         tx.Accounts.Upsert(account);
         TrustedAccessRules.OnAccountJoined(tx, organization.Id, account.Id, now);
+        // In an organization with all features, Organizations creates its service-linked role in every member account.
+        if (organization.FeatureSet == "ALL")
+            TrustedAccessRules.EnsureLinkedRole(tx, account.Id, ServicePrincipals.OrganizationsRole, now);
+        PolicyAttachments.OnTargetAdded(tx, organization, account.Id, now);
     }
 
     /// <summary>
     /// The account becomes standalone: its document stays (name, email, status) without organization, parent or join
-    /// details. Services with trusted access clean up their linked roles; OrganizationAccountAccessRole stays.
+    /// details. Services with trusted access clean up their linked roles; OrganizationAccountAccessRole stays. Its policy
+    /// attachments and its Organizations tags go.
     /// </summary>
     public static void Detach(Tx tx, AccountDoc? account, bool cleanUpServices = true)
     {
@@ -28,6 +33,7 @@ public static class Membership
         account.JoinedMethod = null;
         account.JoinedTimestamp = null;
         tx.Accounts.Update(account);
+        PolicyAttachments.OnTargetRemoved(tx, account.Id);
         if (cleanUpServices) TrustedAccessRules.OnAccountRemoved(tx, account.Id);
     }
 }

@@ -15,6 +15,8 @@ public static class OrganizationsService
         OrganizationalUnitOperations.Register(table);
         HandshakeOperations.Register(table);
         DelegatedAdministratorOperations.Register(table);
+        PolicyTypeOperations.Register(table);
+        TagOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("organizations"), new AwsJsonProtocol(), table, OrganizationsErrors.Validation);
     }
 }
