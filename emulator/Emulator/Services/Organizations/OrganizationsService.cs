@@ -17,6 +17,8 @@ public static class OrganizationsService
         DelegatedAdministratorOperations.Register(table);
         PolicyTypeOperations.Register(table);
         TagOperations.Register(table);
+        PolicyOperations.Register(table);
+        PolicyAttachmentOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("organizations"), new AwsJsonProtocol(), table, OrganizationsErrors.Validation);
     }
 }
