@@ -19,6 +19,8 @@ public static class OrganizationsService
         TagOperations.Register(table);
         PolicyOperations.Register(table);
         PolicyAttachmentOperations.Register(table);
+        ResourcePolicyOperations.Register(table);
+        AllFeaturesMigration.Register(table);
         return new ServiceDefinition(ServiceModel.Load("organizations"), new AwsJsonProtocol(), table, OrganizationsErrors.Validation);
     }
 }
