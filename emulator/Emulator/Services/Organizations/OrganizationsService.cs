@@ -21,6 +21,7 @@ public static class OrganizationsService
         PolicyAttachmentOperations.Register(table);
         ResourcePolicyOperations.Register(table);
         AllFeaturesMigration.Register(table);
+        EffectivePolicyOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("organizations"), new AwsJsonProtocol(), table, OrganizationsErrors.Validation);
     }
 }

@@ -14,7 +14,7 @@ namespace Emulator.Services.Organizations;
 /// take Principal/NotPrincipal ("*" or {"AWS": …}); SCPs take none.</item>
 /// <item>Management policies (tag, backup, AI opt-out, chatbot, declarative, …): a JSON object whose keys are either
 /// names (whose values are objects) or the inheritance operators @@assign, @@append, @@remove,
-/// @@operators_allowed_for_child_policies (a list of @@all, @@none, @@assign, @@append, @@remove) and @@enforced_for.</item>
+/// @@operators_allowed_for_child_policies (a list of @@all, @@none, @@assign, @@append, @@remove).</item>
 /// </list>
 /// </summary>
 public static partial class PolicyContentRules
@@ -86,7 +86,7 @@ public static partial class PolicyContentRules
             }
             else if (key.StartsWith("@@", StringComparison.Ordinal))
             {
-                if (!ValueOperators.Contains(key) && key != "@@enforced_for") return false;
+                if (!ValueOperators.Contains(key)) return false;
             }
             else if (value is not JsonObject child || !IsManagementNode(child)) return false;
         }
