@@ -86,6 +86,22 @@ step "Turn trusted access back on" \
 as "$MANAGEMENT" organizations enable-aws-service-access --service-principal "$SSO"; ok
 as "$MEMBER" iam delete-role --role-name "$ROLE"; refused UnmodifiableEntity
 
+step "Guardrails: enable SCPs and attach a deny-list SCP to an OU" \
+     "The root lists SERVICE_CONTROL_POLICY as ENABLED; the OU holds FullAWSAccess (attached by AWS) and the deny-list SCP."
+as "$MANAGEMENT" organizations list-roots; ok
+ROOT="$(field "['Roots'][0]['Id']")"
+as "$MANAGEMENT" organizations enable-policy-type --root-id "$ROOT" --policy-type SERVICE_CONTROL_POLICY; ok
+[ "$(field "['Root']['PolicyTypes'][0]['Status']")" = ENABLED ] || fail "SCPs should be enabled in the root"
+as "$MANAGEMENT" organizations create-organizational-unit --parent-id "$ROOT" --name Sandbox; ok
+OU="$(field "['OrganizationalUnit']['Id']")"
+DENY='{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":["organizations:LeaveOrganization","iam:CreateUser"],"Resource":"*"}]}'
+as "$MANAGEMENT" organizations create-policy --name DenyLeaveAndUsers --type SERVICE_CONTROL_POLICY \
+   --description "Deny list for the sandbox" --content "$DENY"; ok
+POLICY="$(field "['Policy']['PolicySummary']['Id']")"
+as "$MANAGEMENT" organizations attach-policy --policy-id "$POLICY" --target-id "$OU"; ok
+as "$MANAGEMENT" organizations list-policies-for-target --target-id "$OU" --filter SERVICE_CONTROL_POLICY; ok
+[ "$(field "[\"Policies\"][1][\"Name\"]")" = DenyLeaveAndUsers ] || fail "the OU should hold the deny-list SCP"
+
 step "Remove the member account from the organization" \
      "No output. Identity Center cleans up its role there; OrganizationAccountAccessRole stays."
 as "$MANAGEMENT" organizations remove-account-from-organization --account-id "$MEMBER"; ok

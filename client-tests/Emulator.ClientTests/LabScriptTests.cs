@@ -26,7 +26,7 @@ public sealed class LabScriptTests : EmulatorTest
 
         result.ExitCode.Should().Be(0, "the lab should finish:\n{0}", result);
         result.Stdout.Should().Contain("Lab complete", "{0}", result);
-        result.Stdout.Should().Contain("== Step 14:", "every step should run:\n{0}", result);
+        result.Stdout.Should().Contain("== Step 15:", "every step should run:\n{0}", result);
     }
 
     [Fact]

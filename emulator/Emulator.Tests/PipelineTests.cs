@@ -62,10 +62,10 @@ public sealed class PipelineTests : IDisposable
     [Fact]
     public async Task A_modelled_operation_the_emulator_lacks_names_itself_in_the_services_protocol()
     {
-        var json = await _factory.Client().Organizations("ListPolicies", new { Filter = "SERVICE_CONTROL_POLICY" });
+        var json = await _factory.Client().Organizations("CreateGovCloudAccount", new { Email = "x@example.com", AccountName = "x" });
         json.Status.Should().Be(HttpStatusCode.NotImplemented);
         json.ErrorCode.Should().Be("NotImplemented");
-        json.ErrorMessage.Should().Contain("organizations:ListPolicies");
+        json.ErrorMessage.Should().Contain("organizations:CreateGovCloudAccount");
 
         var query = await _factory.Client().Iam("CreateSAMLProvider", ("Name", "x"), ("SAMLMetadataDocument", new string('x', 1100)));
         query.Status.Should().Be(HttpStatusCode.NotImplemented);

@@ -154,4 +154,13 @@ public sealed class DelegatedAdministratorTests : IDisposable
         var member = await _management.CreateAccount("Security");
         (await Register(member, GuardDuty)).Reason().Should().Be("ORGANIZATION_NOT_IN_ALL_FEATURES_MODE");
     }
+
+    [Fact]
+    public async Task ListDelegatedAdministrators_for_an_unknown_principal_is_UNRECOGNIZED_SERVICE_PRINCIPAL()
+    {
+        await _management.CreateOrganization();
+        var answer = await _management.Organizations("ListDelegatedAdministrators", new { ServicePrincipal = "coffee.amazonaws.com" });
+        answer.ErrorCode.Should().Be("InvalidInputException");
+        answer.Reason().Should().Be("UNRECOGNIZED_SERVICE_PRINCIPAL");
+    }
 }

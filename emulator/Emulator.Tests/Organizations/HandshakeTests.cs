@@ -89,6 +89,16 @@ public sealed class HandshakeTests : IDisposable
         (await _management.HasRole(Invitee, "OrganizationAccountAccessRole")).Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData("ALL", true)]
+    [InlineData("CONSOLIDATED_BILLING", false)]
+    public async Task AcceptHandshake_creates_AWSServiceRoleForOrganizations_in_an_all_features_organization(string featureSet, bool created)
+    {
+        await _management.CreateOrganization(featureSet);
+        await _management.Join(Invitee);
+        (await _management.HasRole(Invitee, "AWSServiceRoleForOrganizations")).Should().Be(created);
+    }
+
     [Fact]
     public async Task AcceptHandshake_by_an_email_target_gives_the_account_that_email()
     {

@@ -57,3 +57,27 @@ public static class OrganizationsSteps
 
     public static string? Reason(this AwsAnswer answer) => (string?)answer.Json["Reason"];
 }
+
+/// <summary>Organizations policy steps: enabling a type, creating and attaching policies.</summary>
+public static class PolicySteps
+{
+    public const string DenyLeave = """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}""";
+
+    public static async Task EnablePolicyType(this AwsClient management, string type = "SERVICE_CONTROL_POLICY") =>
+        (await management.Organizations("EnablePolicyType", new { RootId = await management.RootId(), PolicyType = type })).EnsureSuccess();
+
+    /// <summary>Creates a policy and returns its id.</summary>
+    public static async Task<string> CreatePolicy(this AwsClient client, string name, string content = DenyLeave, string type = "SERVICE_CONTROL_POLICY")
+    {
+        var answer = (await client.Organizations("CreatePolicy", new { Name = name, Description = "", Content = content, Type = type })).EnsureSuccess();
+        return (string)answer.Json["Policy"]!["PolicySummary"]!["Id"]!;
+    }
+
+    public static async Task Attach(this AwsClient client, string policyId, string targetId) =>
+        (await client.Organizations("AttachPolicy", new { PolicyId = policyId, TargetId = targetId })).EnsureSuccess();
+
+    /// <summary>The ids of the policies of the type attached directly to the target.</summary>
+    public static async Task<List<string>> PoliciesFor(this AwsClient client, string targetId, string type = "SERVICE_CONTROL_POLICY") =>
+        (await client.Organizations("ListPoliciesForTarget", new { TargetId = targetId, Filter = type })).EnsureSuccess()
+            .Json["Policies"]!.AsArray().Select(p => (string)p!["Id"]!).ToList();
+}

@@ -10,7 +10,11 @@ public sealed record SsoInstanceView(
     int Users, int PermissionSets, int AccountAssignments);
 
 public sealed record OrganizationView(
-    string Id, string Arn, string FeatureSet, string ManagementAccountId, string RootId, IReadOnlyList<TrustedServiceView> TrustedServices);
+    string Id, string Arn, string FeatureSet, string ManagementAccountId, string RootId, IReadOnlyList<TrustedServiceView> TrustedServices,
+    IReadOnlyList<string> RootPolicyTypes, IReadOnlyList<PolicyAttachmentView> PolicyAttachments);
+
+/// <summary>One policy attached to one target (root, OU or account), in attach order.</summary>
+public sealed record PolicyAttachmentView(string TargetId, string TargetType, string PolicyId, string PolicyName, string PolicyType);
 
 public sealed record TrustedServiceView(string ServicePrincipal, DateTimeOffset DateEnabled);
 
@@ -26,7 +30,8 @@ public static class StateView
         var organizations = tx.Organizations.FindAll().OrderBy(o => o.Id).Select(o => new OrganizationView(
             o.Id, o.Arn, o.FeatureSet, o.ManagementAccountId, o.RootId,
             tx.TrustedServices.Find(s => s.OrganizationId == o.Id).OrderBy(s => s.ServicePrincipal)
-                .Select(s => new TrustedServiceView(s.ServicePrincipal, s.DateEnabled)).ToList())).ToList();
+                .Select(s => new TrustedServiceView(s.ServicePrincipal, s.DateEnabled)).ToList(),
+            o.EnabledPolicyTypes, PolicyAttachmentsOf(tx, o))).ToList();
 
         var rolesByAccount = tx.Roles.FindAll().GroupBy(r => r.AccountId).ToDictionary(g => g.Key, g => g.ToList());
         var known = tx.Accounts.FindAll().ToDictionary(a => a.Id);
@@ -46,4 +51,9 @@ public static class StateView
             tx.AccountAssignments.Count(a => a.InstanceArn == i.InstanceArn))).ToList();
         return new StateResponse(organizations, accounts, instances);
     }
+
+    private static List<PolicyAttachmentView> PolicyAttachmentsOf(Tx tx, Services.Organizations.OrganizationDoc organization) =>
+        tx.PolicyAttachments.Find(a => a.OrganizationId == organization.Id).OrderBy(a => a.Sequence).Select(a => new PolicyAttachmentView(
+            a.TargetId, Services.Organizations.PolicyTargets.Find(tx, organization, a.TargetId)?.Type ?? "",
+            a.PolicyId, Services.Organizations.PolicyCatalog.Find(tx, organization, a.PolicyId)?.Name ?? "", a.PolicyType)).ToList();
 }

@@ -28,6 +28,7 @@ public static class AccountCreationOperations
         var organization = OrganizationAccess.RequireManagement(context);
         var roleName = request.RoleName ?? DefaultRoleName;
         if (roleName.StartsWith("AWSServiceRoleFor", StringComparison.OrdinalIgnoreCase)) throw OrganizationsErrors.InvalidRoleName();
+        var tags = Tagging.Checked(request.Tags);
 
         var status = new CreateAccountStatusDoc
         {
@@ -47,6 +48,7 @@ public static class AccountCreationOperations
         {
             var account = new AccountDoc { Id = NewAccountId(context), Name = request.AccountName, Email = request.Email };
             Membership.Join(tx, account, organization, "CREATED", context.Now);
+            Tagging.Put(tx, organization.Id, account.Id, tags);
             CreateAccessRole(context, account.Id, roleName, organization.ManagementAccountId);
             status.State = "SUCCEEDED";
             status.AccountId = account.Id;
@@ -57,7 +59,7 @@ public static class AccountCreationOperations
 
     public static CreateAccountStatusResponse Describe(OperationContext context, DescribeCreateAccountStatusRequest request)
     {
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "DescribeCreateAccountStatus");
         var status = context.Tx.CreateAccountStatuses.FindById(request.CreateAccountRequestId);
         if (status is null || status.OrganizationId != organization.Id) throw OrganizationsErrors.CreateAccountStatusNotFound();
         return new(CreateAccountStatus.From(status));
@@ -66,7 +68,7 @@ public static class AccountCreationOperations
     /// <summary>Oldest request first; States filters (an empty list means no filter).</summary>
     public static ListCreateAccountStatusResponse List(OperationContext context, ListCreateAccountStatusRequest request)
     {
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "ListCreateAccountStatus");
         var states = request.States is { Count: > 0 } wanted ? wanted.ToHashSet(StringComparer.Ordinal) : null;
         var statuses = context.Tx.CreateAccountStatuses.Find(c => c.OrganizationId == organization.Id)
             .Where(c => states is null || states.Contains(c.State))

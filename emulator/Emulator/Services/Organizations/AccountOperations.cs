@@ -15,14 +15,14 @@ public static class AccountOperations
     /// <summary>Every account of the organization by id, closed (SUSPENDED) ones included.</summary>
     public static ListAccountsResponse List(OperationContext context, PageRequest request)
     {
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "ListAccounts");
         var page = Pages.Of(OrganizationTree.Members(context.Tx, organization), a => a.Id, request.NextToken, request.MaxResults);
         return new(page.Items.Select(a => OrganizationTree.ToAccount(context.Tx, organization, a)).ToList(), page.NextToken);
     }
 
     public static AccountResponse Describe(OperationContext context, AccountIdRequest request)
     {
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "DescribeAccount");
         var account = OrganizationTree.RequireMember(context.Tx, organization, request.AccountId);
         return new(OrganizationTree.ToAccount(context.Tx, organization, account));
     }

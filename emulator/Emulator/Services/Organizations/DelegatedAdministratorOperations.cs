@@ -64,7 +64,9 @@ public static class DelegatedAdministratorOperations
     public static ListDelegatedAdministratorsResponse List(OperationContext context, ListDelegatedAdministratorsRequest request)
     {
         var tx = context.Tx;
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "ListDelegatedAdministrators");
+        if (request.ServicePrincipal is { } filter && !ServicePrincipals.TrustedAccess.Contains(filter))
+            throw OrganizationsErrors.UnrecognizedServicePrincipal();
         var organizationId = organization.Id;
         var administrators = tx.DelegatedAdministrators.Find(d => d.OrganizationId == organizationId)
             .Where(d => request.ServicePrincipal is null || d.ServicePrincipal == request.ServicePrincipal)
@@ -85,7 +87,7 @@ public static class DelegatedAdministratorOperations
     public static ListDelegatedServicesForAccountResponse ListServices(OperationContext context, ListDelegatedServicesForAccountRequest request)
     {
         var tx = context.Tx;
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "ListDelegatedServicesForAccount");
         var account = OrganizationTree.RequireMember(tx, organization, request.AccountId);
         var organizationId = organization.Id;
         var accountId = account.Id;

@@ -40,6 +40,7 @@ public static partial class HandshakeOperations
     {
         var tx = context.Tx;
         var organization = OrganizationAccess.RequireManagement(context);
+        if (AllFeaturesMigration.IsPending(tx, organization)) throw OrganizationsErrors.InviteDisabledDuringEnableAllFeatures();
         var target = request.Target;
         var known = target.Type switch
         {
@@ -64,6 +65,7 @@ public static partial class HandshakeOperations
             TargetType = target.Type,
             TargetId = target.Id,
             Notes = request.Notes,
+            Tags = Tagging.Checked(request.Tags),
             RequestedTimestamp = context.Now,
             ExpirationTimestamp = context.Now + Lifetime,
         };
@@ -72,8 +74,9 @@ public static partial class HandshakeOperations
     }
 
     /// <summary>
-    /// Only the invited account may accept, and only while it is standalone; it joins under the root
+    /// Invitations: only the invited account may accept, and only while it is standalone; it joins under the root
     /// (JoinedMethod INVITED) and the trust-model join rules run. Invited accounts get no OrganizationAccountAccessRole.
+    /// The all-features handshakes are accepted as <see cref="AllFeaturesMigration"/> describes.
     /// </summary>
     public static HandshakeResponse Accept(OperationContext context, HandshakeIdRequest request)
     {
@@ -81,6 +84,12 @@ public static partial class HandshakeOperations
         var handshake = Visible(context, request.HandshakeId);
         RequireRecipient(context, handshake);
         Transition(context, handshake, "ACCEPTED");
+        if (handshake.Action == AllFeaturesMigration.Enable) AllFeaturesMigration.Finalize(context, handshake);
+        if (handshake.Action != "INVITE")
+        {
+            tx.Handshakes.Update(handshake);
+            return new(ToHandshake(context, handshake));
+        }
         var caller = context.Caller.AccountId;
         var account = tx.Accounts.FindById(caller);
         if (account?.OrganizationId is not null) throw OrganizationsErrors.HandshakeAlreadyInAnOrganization();
@@ -93,6 +102,7 @@ public static partial class HandshakeOperations
             Email = handshake.TargetType == "EMAIL" ? handshake.TargetId : $"{caller}@example.com",
         };
         Membership.Join(tx, account, organization, "INVITED", context.Now);
+        Tagging.Put(tx, organization.Id, account.Id, handshake.Tags);
         tx.Handshakes.Update(handshake);
         return new(ToHandshake(context, handshake));
     }
@@ -113,6 +123,7 @@ public static partial class HandshakeOperations
         if (context.Caller.AccountId != handshake.ManagementAccountId) throw OrganizationsErrors.AccessDenied();
         Transition(context, handshake, "CANCELED");
         context.Tx.Handshakes.Update(handshake);
+        if (handshake.Action == AllFeaturesMigration.Enable) AllFeaturesMigration.CancelApprovals(context, handshake);
         return new(ToHandshake(context, handshake));
     }
 
@@ -125,13 +136,15 @@ public static partial class HandshakeOperations
         var caller = context.Caller.AccountId;
         var email = context.Tx.Accounts.FindById(caller)?.Email;
         var received = context.Tx.Handshakes.Find(h => h.TargetId == caller).ToList();
+        if (OrganizationAccess.OrganizationOf(context.Tx, caller) is { } organization && organization.ManagementAccountId == caller)
+            received.AddRange(context.Tx.Handshakes.Find(h => h.TargetId == organization.Id && h.TargetType == "ORGANIZATION"));
         if (email is not null) received.AddRange(context.Tx.Handshakes.Find(h => h.TargetId == email && h.TargetType == "EMAIL"));
         return ListPage(context, received, request);
     }
 
     public static ListHandshakesResponse ListForOrganization(OperationContext context, ListHandshakesRequest request)
     {
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "ListHandshakesForOrganization");
         return ListPage(context, context.Tx.Handshakes.Find(h => h.OrganizationId == organization.Id), request);
     }
 
@@ -139,7 +152,7 @@ public static partial class HandshakeOperations
     {
         var filtered = handshakes
             .Where(h => request.Filter?.ActionType is not { } action || h.Action == action)
-            .Where(h => request.Filter?.ParentHandshakeId is null)
+            .Where(h => request.Filter?.ParentHandshakeId is not { } parent || h.ParentHandshakeId == parent)
             .OrderBy(h => Pages.BySequence(h.Sequence, h.Id), StringComparer.Ordinal);
         var page = Pages.Of(filtered, h => Pages.BySequence(h.Sequence, h.Id), request.NextToken, request.MaxResults);
         return new(page.Items.Select(h => ToHandshake(context, h)).ToList(), page.NextToken);
@@ -181,6 +194,7 @@ public static partial class HandshakeOperations
     {
         var caller = context.Caller.AccountId;
         if (handshake.TargetType == "ACCOUNT") return handshake.TargetId == caller;
+        if (handshake.TargetType == "ORGANIZATION") return handshake.ManagementAccountId == caller;
         var owner = FindByEmail(context, handshake.TargetId);
         return owner is null ? context.Tx.Accounts.FindById(caller) is null : owner.Id == caller;
     }
@@ -198,16 +212,19 @@ public static partial class HandshakeOperations
             // AWS's own example shows "FULL" for an all-features organization.
             new(organization?.FeatureSet == "CONSOLIDATED_BILLING" ? "CONSOLIDATED_BILLING" : "FULL", "ORGANIZATION_FEATURE_SET"),
         };
-        var resources = new List<HandshakeResource>
+        var resources = new List<HandshakeResource> { new(doc.OrganizationId, "ORGANIZATION", organizationResources) };
+        List<HandshakeParty> parties = [new HandshakeParty(doc.OrganizationId, "ORGANIZATION")];
+        if (doc.TargetType != "ORGANIZATION")
         {
-            new(doc.OrganizationId, "ORGANIZATION", organizationResources),
-            new(doc.TargetId, doc.TargetType),
-        };
+            resources.Add(new HandshakeResource(doc.TargetId, doc.TargetType));
+            parties.Add(new HandshakeParty(doc.TargetId, doc.TargetType));
+        }
+        if (doc.ParentHandshakeId is not null) resources.Add(new HandshakeResource(doc.ParentHandshakeId, "PARENT_HANDSHAKE"));
         if (doc.Notes is not null) resources.Add(new HandshakeResource(doc.Notes, "NOTES"));
         return new Handshake(
             doc.Id,
             $"arn:aws:organizations::{doc.ManagementAccountId}:handshake/{doc.OrganizationId}/{doc.Action.ToLowerInvariant()}/{doc.Id}",
-            [new HandshakeParty(doc.OrganizationId, "ORGANIZATION"), new HandshakeParty(doc.TargetId, doc.TargetType)],
+            parties,
             StateOf(doc, context.Now), doc.RequestedTimestamp, doc.ExpirationTimestamp, doc.Action, resources);
     }
 }

@@ -14,11 +14,13 @@ public static class Membership
         account.JoinedTimestamp = now;
         tx.Accounts.Upsert(account);
         TrustedAccessRules.OnAccountJoined(tx, organization, account.Id, now);
+        PolicyAttachments.OnTargetAdded(tx, organization, account.Id, now);
     }
 
     /// <summary>
     /// The account becomes standalone: its document stays (name, email, status) without organization, parent or join
-    /// details. Services with trusted access clean up their linked roles; OrganizationAccountAccessRole stays.
+    /// details. Services with trusted access clean up their linked roles; OrganizationAccountAccessRole stays. Its policy
+    /// attachments and its Organizations tags go.
     /// </summary>
     public static void Detach(Tx tx, AccountDoc? account)
     {
@@ -40,5 +42,6 @@ public static class Membership
         account.JoinedMethod = null;
         account.JoinedTimestamp = null;
         tx.Accounts.Update(account);
+        PolicyAttachments.OnTargetRemoved(tx, account.Id);
     }
 }

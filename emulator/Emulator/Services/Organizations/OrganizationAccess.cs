@@ -20,13 +20,30 @@ public static class OrganizationAccess
         return organization;
     }
 
-    /// <summary>Operations the management account or a delegated administrator (of any service) may call.</summary>
-    public static OrganizationDoc RequireManagementOrDelegatedAdministrator(OperationContext context)
+    /// <summary>
+    /// Operations the management account or a delegated administrator may call: an account registered for any service,
+    /// or one the organization's resource policy allows for <paramref name="action"/> (an Organizations operation name).
+    /// </summary>
+    public static OrganizationDoc RequireManagementOrDelegatedAdministrator(OperationContext context, string action)
     {
         var organization = Membership(context);
         var caller = context.Caller.AccountId;
         if (organization.ManagementAccountId == caller) return organization;
         var delegated = context.Tx.DelegatedAdministrators.Exists(d => d.OrganizationId == organization.Id && d.AccountId == caller);
-        return delegated ? organization : throw OrganizationsErrors.AccessDenied();
+        return delegated || IsAllowedByResourcePolicy(context, organization, action) ? organization : throw OrganizationsErrors.AccessDenied();
     }
+
+    /// <summary>
+    /// Operations the management account may call, and a member account that the organization's resource policy allows
+    /// for <paramref name="action"/> (delegated policy management).
+    /// </summary>
+    public static OrganizationDoc RequireManagementOrAllowed(OperationContext context, string action)
+    {
+        var organization = Membership(context);
+        if (organization.ManagementAccountId == context.Caller.AccountId) return organization;
+        return IsAllowedByResourcePolicy(context, organization, action) ? organization : throw OrganizationsErrors.AccessDenied();
+    }
+
+    private static bool IsAllowedByResourcePolicy(OperationContext context, OrganizationDoc organization, string action) =>
+        OrganizationsResourcePolicy.Allows(context.Tx, context.Caller, "organizations:" + action, organization);
 }

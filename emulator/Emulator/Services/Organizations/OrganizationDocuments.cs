@@ -29,6 +29,9 @@ namespace Emulator.Services.Organizations
         /// <summary>The last number handed out by <see cref="OrganizationTree.NextSequence"/>: orders requests and handshakes.</summary>
         public long Sequence { get; set; }
 
+        /// <summary>The policy types enabled in the root (none in a new organization).</summary>
+        public List<string> EnabledPolicyTypes { get; set; } = [];
+
         public string Arn => $"arn:aws:organizations::{ManagementAccountId}:organization/{Id}";
     }
 
@@ -78,7 +81,13 @@ namespace Emulator.Services.Organizations
         public string TargetId { get; set; } = "";
         public string State { get; set; } = "OPEN";
         public string Action { get; set; } = "INVITE";
+
+        /// <summary>For APPROVE_ALL_FEATURES: the organization's ENABLE_ALL_FEATURES handshake.</summary>
+        public string? ParentHandshakeId { get; set; }
         public string? Notes { get; set; }
+
+        /// <summary>InviteAccountToOrganization's Tags, put on the account when it joins.</summary>
+        public List<TagEntryDoc> Tags { get; set; } = [];
         public DateTimeOffset RequestedTimestamp { get; set; }
         public DateTimeOffset ExpirationTimestamp { get; set; }
     }

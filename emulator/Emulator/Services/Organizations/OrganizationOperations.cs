@@ -47,7 +47,8 @@ public static class OrganizationOperations
     /// <summary>
     /// Only an organization whose sole account is the management account can be deleted. Closed (SUSPENDED) members
     /// still count (UNCONFIRMED); remove them first. The management account becomes standalone and keeps its roles;
-    /// open invitations become CANCELED; OUs, trusted access, delegated administrators and account-creation records go.
+    /// open invitations become CANCELED; OUs, trusted access, delegated administrators, account-creation records,
+    /// policies, tags and the resource policy go.
     /// Refused while the organization has an IAM Identity Center instance (the trust model's rule).
     /// </summary>
     public static NoOutput Delete(OperationContext context, Empty request)
@@ -62,6 +63,10 @@ public static class OrganizationOperations
         tx.OrganizationalUnits.DeleteMany(o => o.OrganizationId == organization.Id);
         tx.DelegatedAdministrators.DeleteMany(d => d.OrganizationId == organization.Id);
         tx.CreateAccountStatuses.DeleteMany(c => c.OrganizationId == organization.Id);
+        tx.Policies.DeleteMany(p => p.OrganizationId == organization.Id);
+        tx.PolicyAttachments.DeleteMany(a => a.OrganizationId == organization.Id);
+        tx.OrganizationTags.DeleteMany(t => t.OrganizationId == organization.Id);
+        tx.OrganizationResourcePolicies.Delete(organization.Id);
         foreach (var handshake in tx.Handshakes.Find(h => h.OrganizationId == organization.Id && h.State == "OPEN").ToList())
         {
             handshake.State = "CANCELED";
@@ -73,7 +78,7 @@ public static class OrganizationOperations
 
     public static ListRootsResponse ListRoots(OperationContext context, PageRequest request)
     {
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "ListRoots");
         var page = Pages.Of([OrganizationTree.ToRoot(organization)], r => r.Id, request.NextToken, request.MaxResults);
         return new(page.Items, page.NextToken);
     }

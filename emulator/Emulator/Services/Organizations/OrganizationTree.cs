@@ -64,8 +64,9 @@ public static class OrganizationTree
         doc.Id, AccountArn(org, doc.Id), doc.Email, doc.Name, doc.Status, doc.Status,
         [$"{PathOf(tx, org, doc.ParentId ?? org.RootId)}{doc.Id}/"], doc.JoinedMethod, doc.JoinedTimestamp);
 
+    /// <summary>Enabling and disabling take effect at once here, so every listed type is ENABLED.</summary>
     public static Root ToRoot(OrganizationDoc org) => new(org.RootId, RootArn(org), "Root",
-        org.FeatureSet == "ALL" ? [new PolicyTypeSummary("SERVICE_CONTROL_POLICY", "ENABLED")] : []);
+        org.EnabledPolicyTypes.Select(t => new PolicyTypeSummary(t, "ENABLED")).ToList());
 
     public static OrganizationalUnit ToOu(Tx tx, OrganizationDoc org, OrganizationalUnitDoc ou) =>
         new(ou.Id, OuArn(org, ou.Id), ou.Name, PathOf(tx, org, ou.Id));

@@ -31,6 +31,7 @@ public static class OrganizationalUnitOperations
         if (OrganizationTree.Chain(tx, organization, request.ParentId).Count > OrganizationTree.MaxOuDepth)
             throw OrganizationsErrors.OuDepthLimitExceeded();
         RequireUniqueName(context, organization, request.ParentId, request.Name, exceptId: null);
+        var tags = Tagging.Checked(request.Tags);
 
         var ou = new OrganizationalUnitDoc
         {
@@ -40,12 +41,14 @@ public static class OrganizationalUnitOperations
             Name = request.Name,
         };
         tx.OrganizationalUnits.Insert(ou);
+        Tagging.Put(tx, organization.Id, ou.Id, tags);
+        PolicyAttachments.OnTargetAdded(tx, organization, ou.Id, context.Now);
         return new(OrganizationTree.ToOu(tx, organization, ou));
     }
 
     public static OrganizationalUnitResponse Describe(OperationContext context, OrganizationalUnitIdRequest request)
     {
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "DescribeOrganizationalUnit");
         return new(OrganizationTree.ToOu(context.Tx, organization, RequireOu(context, organization, request.OrganizationalUnitId)));
     }
 
@@ -71,12 +74,13 @@ public static class OrganizationalUnitOperations
             tx.Accounts.Exists(a => a.OrganizationId == organization.Id && a.ParentId == ou.Id))
             throw OrganizationsErrors.OrganizationalUnitNotEmpty();
         tx.OrganizationalUnits.Delete(ou.Id);
+        PolicyAttachments.OnTargetRemoved(tx, ou.Id);
         return new NoOutput();
     }
 
     public static ListOrganizationalUnitsForParentResponse ListForParent(OperationContext context, ParentPageRequest request)
     {
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "ListOrganizationalUnitsForParent");
         var ous = ChildOus(context, organization, request.ParentId);
         var page = Pages.Of(ous, o => o.Id, request.NextToken, request.MaxResults);
         return new(page.Items.Select(o => OrganizationTree.ToOu(context.Tx, organization, o)).ToList(), page.NextToken);
@@ -84,7 +88,7 @@ public static class OrganizationalUnitOperations
 
     public static ListAccountsResponse ListAccountsForParent(OperationContext context, ParentPageRequest request)
     {
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "ListAccountsForParent");
         var accounts = ChildAccounts(context, organization, request.ParentId);
         var page = Pages.Of(accounts, a => a.Id, request.NextToken, request.MaxResults);
         return new(page.Items.Select(a => OrganizationTree.ToAccount(context.Tx, organization, a)).ToList(), page.NextToken);
@@ -92,7 +96,7 @@ public static class OrganizationalUnitOperations
 
     public static ListChildrenResponse ListChildren(OperationContext context, ListChildrenRequest request)
     {
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "ListChildren");
         var ids = request.ChildType == "ACCOUNT"
             ? ChildAccounts(context, organization, request.ParentId).Select(a => a.Id)
             : ChildOus(context, organization, request.ParentId).Select(o => o.Id);
@@ -104,7 +108,7 @@ public static class OrganizationalUnitOperations
     public static ListParentsResponse ListParents(OperationContext context, ListParentsRequest request)
     {
         var tx = context.Tx;
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "ListParents");
         var parentId = request.ChildId.StartsWith("ou-", StringComparison.Ordinal)
             ? OrganizationTree.FindOu(tx, organization, request.ChildId)?.ParentId
             : OrganizationTree.FindMember(tx, organization, request.ChildId) is { } account ? account.ParentId ?? organization.RootId : null;

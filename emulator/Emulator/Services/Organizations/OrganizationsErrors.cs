@@ -127,16 +127,113 @@ public static class OrganizationsErrors
             "A handshake with the same action and target already exists. For example, if you invited an account to join your organization, the invited account might already have a pending invitation from this organization.");
 
     public static AwsException HandshakeAlreadyInAnOrganization() =>
-        new("HandshakeConstraintViolationException", "The handshake request is invalid because the invited account is already a member of an organization.")
-        {
-            Fields = new Dictionary<string, string> { ["Reason"] = "ALREADY_IN_AN_ORGANIZATION" },
-        };
+        HandshakeConstraint("ALREADY_IN_AN_ORGANIZATION", "The handshake request is invalid because the invited account is already a member of an organization.");
 
     public static AwsException InvalidPartyTypeTarget() =>
         InvalidInput("INVALID_PARTY_TYPE_TARGET", "You specified the wrong type of entity (account, organization, or email) as a party.");
 
     public static AwsException InvalidEmailAddressTarget() =>
         InvalidInput("INVALID_EMAIL_ADDRESS_TARGET", "You specified an invalid email address for the invited account owner.");
+
+    // Policies, policy types, tags and the resource policy. Texts are the model's documentation of each error or reason.
+
+    public static AwsException PolicyNotFound() =>
+        new("PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.");
+
+    public static AwsException TargetNotFound() =>
+        new("TargetNotFoundException", "We can't find a root, OU, account, or policy with the TargetId that you specified.");
+
+    public static AwsException RootNotFound() =>
+        new("RootNotFoundException", "We can't find a root with the RootId that you specified.");
+
+    public static AwsException PolicyTypeAlreadyEnabled() =>
+        new("PolicyTypeAlreadyEnabledException", "The specified policy type is already enabled in the specified root.");
+
+    public static AwsException PolicyTypeNotEnabled() =>
+        new("PolicyTypeNotEnabledException",
+            "The specified policy type isn't currently enabled in this root. You can't attach policies of the specified type to entities in a root until you enable that type in the root.");
+
+    public static AwsException PolicyTypeNotAvailableForOrganization() =>
+        new("PolicyTypeNotAvailableForOrganizationException",
+            "You can't use the specified policy type with the feature set currently enabled for this organization. For example, you can enable SCPs only after you enable all features in the organization.");
+
+    public static AwsException DuplicatePolicy() =>
+        new("DuplicatePolicyException", "A policy with the same name already exists.");
+
+    public static AwsException DuplicatePolicyAttachment() =>
+        new("DuplicatePolicyAttachmentException", "The selected policy is already attached to the specified target.");
+
+    public static AwsException PolicyNotAttached() =>
+        new("PolicyNotAttachedException", "The policy isn't attached to the specified target in the specified root.");
+
+    public static AwsException PolicyInUse() =>
+        new("PolicyInUseException", "The policy is attached to one or more entities. You must detach it from all roots, OUs, and accounts before performing this operation.");
+
+    /// <summary>Confirmed text (org-formation/org-formation-cli#225).</summary>
+    public static AwsException MalformedPolicyDocument() =>
+        new("MalformedPolicyDocumentException", "The provided policy document does not meet the requirements of the specified policy type.");
+
+    public static AwsException PolicyContentLimitExceeded() =>
+        ConstraintViolation("POLICY_CONTENT_LIMIT_EXCEEDED", "You attempted to create a policy that is larger than the maximum size.");
+
+    public static AwsException PolicyNumberLimitExceeded() =>
+        ConstraintViolation("POLICY_NUMBER_LIMIT_EXCEEDED", "You attempted to exceed the number of policies that you can have in an organization.");
+
+    public static AwsException MaxPolicyTypeAttachmentLimitExceeded() =>
+        ConstraintViolation("MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED",
+            "You attempted to exceed the number of policies of a certain type that can be attached to an entity at one time.");
+
+    public static AwsException MinPolicyTypeAttachmentLimitExceeded() =>
+        ConstraintViolation("MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED",
+            "You attempted to detach a policy from an entity that would cause the entity to have fewer than the minimum number of policies of a certain type required.");
+
+    public static AwsException ImmutablePolicy() =>
+        InvalidInput("IMMUTABLE_POLICY", "You specified a policy that is managed by Amazon Web Services and can't be modified.");
+
+    public static AwsException NonDetachablePolicy() =>
+        InvalidInput("NON_DETACHABLE_POLICY", "You can't detach this Amazon Web Services Managed Policy.");
+
+    public static AwsException MaxTagLimitExceeded() =>
+        ConstraintViolation("MAX_TAG_LIMIT_EXCEEDED", "You have exceeded the number of tags allowed on this resource.");
+
+    public static AwsException SystemTag() =>
+        InvalidInput("INVALID_SYSTEM_TAGS_PARAMETER",
+            "You specified a tag key that is a system tag. You can't add, edit, or delete system tag keys because they're reserved for Amazon Web Services use.");
+
+    public static AwsException DuplicateTagKey() =>
+        InvalidInput("DUPLICATE_TAG_KEY", "Tag keys must be unique among the tags attached to the same entity.");
+
+    public static AwsException ResourcePolicyNotFound() =>
+        new("ResourcePolicyNotFoundException", "We can't find a resource policy request with the parameter that you specified.");
+
+    public static AwsException InvalidResourcePolicyJson() =>
+        InvalidInput("INVALID_RESOURCE_POLICY_JSON", "You provided a resource policy that isn't valid JSON.");
+
+    public static AwsException UnsupportedActionInResourcePolicy() =>
+        InvalidInput("UNSUPPORTED_ACTION_IN_RESOURCE_POLICY", "You provided an unsupported action in the resource policy.");
+
+    public static AwsException InvalidPrincipal() =>
+        InvalidInput("INVALID_PRINCIPAL", "You specified an invalid principal element in the policy.");
+
+    public static AwsException EffectivePolicyNotFound() =>
+        new("EffectivePolicyNotFoundException", "We can't find an effective policy of the specified type for the specified target.");
+
+    public static AwsException EffectivePolicyTargetNotSupported() =>
+        InvalidInput("TARGET_NOT_SUPPORTED", "You can't perform the specified operation on that target entity.");
+
+    public static AwsException OrganizationAlreadyHasAllFeatures() =>
+        HandshakeConstraint("ORGANIZATION_ALREADY_HAS_ALL_FEATURES", "The handshake request is invalid because the organization has already enabled all features.");
+
+    public static AwsException AlreadyPendingAllFeaturesMigration() =>
+        HandshakeConstraint("ORGANIZATION_IS_ALREADY_PENDING_ALL_FEATURES_MIGRATION",
+            "The handshake request is invalid because the organization has already started the process to enable all features.");
+
+    public static AwsException InviteDisabledDuringEnableAllFeatures() =>
+        HandshakeConstraint("INVITE_DISABLED_DURING_ENABLE_ALL_FEATURES",
+            "You can't issue new invitations to join an organization while it's in the process of enabling all features. You can resume inviting accounts after you finalize the process when all accounts have agreed to the change.");
+
+    private static AwsException HandshakeConstraint(string reason, string message) =>
+        new("HandshakeConstraintViolationException", message) { Fields = new Dictionary<string, string> { ["Reason"] = reason } };
 
     private static string ReasonFor(ViolationKind kind) => kind switch
     {

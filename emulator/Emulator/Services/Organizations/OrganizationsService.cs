@@ -15,6 +15,13 @@ public static class OrganizationsService
         OrganizationalUnitOperations.Register(table);
         HandshakeOperations.Register(table);
         DelegatedAdministratorOperations.Register(table);
+        PolicyTypeOperations.Register(table);
+        TagOperations.Register(table);
+        PolicyOperations.Register(table);
+        PolicyAttachmentOperations.Register(table);
+        ResourcePolicyOperations.Register(table);
+        AllFeaturesMigration.Register(table);
+        EffectivePolicyOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("organizations"), new AwsJsonProtocol(), table, OrganizationsErrors.Validation);
     }
 }

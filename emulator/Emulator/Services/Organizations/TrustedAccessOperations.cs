@@ -35,7 +35,7 @@ public static class TrustedAccessOperations
 
     public static ListAWSServiceAccessForOrganizationResponse List(OperationContext context, PageRequest request)
     {
-        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context);
+        var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "ListAWSServiceAccessForOrganization");
         var enabled = context.Tx.TrustedServices.FindBy(Indexes.TrustedServicesByOrganization, organization.Id)
             .OrderBy(s => s.ServicePrincipal, StringComparer.Ordinal);
         var page = Paging.Slice(enabled, s => s.ServicePrincipal, request.NextToken, request.MaxResults ?? 20, OrganizationsErrors.InvalidNextToken);
