@@ -70,7 +70,7 @@ public static class IamErrors
         InvalidInput($"Custom suffix is not allowed for {serviceName}");
 
     public static AwsException UnknownLinkedService(string serviceName) =>
-        InvalidInput($"Service {serviceName} does not support service-linked roles in this emulator.");
+        InvalidInput($"Invalid service name: {serviceName}");
 
     public static AwsException NotServiceLinked(string roleName) =>
         new("NoSuchEntity", $"There is no service-linked role with name {roleName}.", 404);
