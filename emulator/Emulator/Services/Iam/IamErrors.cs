@@ -91,4 +91,21 @@ public static class IamErrors
 
     public static AwsException NoSuchAccessKey(string accessKeyId) =>
         new("NoSuchEntity", $"The Access Key with id {accessKeyId} cannot be found.", 404);
+
+    public static AwsException ReservedTagKey() =>
+        InvalidInput("Tag keys starting with 'aws:' are reserved for internal use.");
+
+    public static AwsException SamlProviderExists(string name) =>
+        new("EntityAlreadyExists", $"SAMLProvider {name} already exists.", 409);
+
+    public static AwsException SamlProviderLimit() =>
+        LimitExceeded("Cannot exceed quota for SAMLProvidersPerAccount: 100");
+
+    public static AwsException NoSuchSamlProvider(string arn) =>
+        new("NoSuchEntity", $"Manifest not found for arn {arn}", 404);
+
+    public static AwsException NoSuchSamlPrivateKey(string keyId) =>
+        new("NoSuchEntity", $"The private key with id {keyId} cannot be found.", 404);
+
+    public static AwsException UnparsableSamlMetadata() => InvalidInput("Could not parse metadata");
 }

@@ -12,6 +12,7 @@ public static class IamService
         RolePolicyOperations.Register(table);
         ServiceLinkedRoleOperations.Register(table);
         UserOperations.Register(table);
+        SamlProviderOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("iam"), new AwsQueryProtocol(), table, IamErrors.Validation);
     }
 }

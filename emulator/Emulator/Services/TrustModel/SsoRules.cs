@@ -49,6 +49,7 @@ public static class SsoRules
         {
             tx.Roles.Delete(RoleDoc.Key(accountId, provisioned.RoleName));
             tx.ProvisionedPermissionSets.Delete(provisioned.Id);
+            SsoSamlProvider.RemoveIfUnused(tx, provisioned.InstanceArn, accountId); // the IAM SAML provider the roles trusted
         }
     }
 }
