@@ -108,4 +108,26 @@ public static class IamErrors
         new("NoSuchEntity", $"The private key with id {keyId} cannot be found.", 404);
 
     public static AwsException UnparsableSamlMetadata() => InvalidInput("Could not parse metadata");
+
+    public static AwsException AccountAliasTaken(string alias) =>
+        new("EntityAlreadyExists", $"The account alias {alias} already exists.", 409);
+
+    public static AwsException NoSuchAccountAlias(string alias) =>
+        new("NoSuchEntity", $"The account alias {alias} cannot be found.", 404);
+
+    public static AwsException NoPasswordPolicy(string accountId) =>
+        new("NoSuchEntity", $"The Password Policy with domain name {accountId} cannot be found.", 404);
+
+    public static AwsException NoSuchInstanceProfile(string name) =>
+        new("NoSuchEntity", $"Instance Profile {name} cannot be found.", 404);
+
+    public static AwsException InstanceProfileExists(string name) =>
+        new("EntityAlreadyExists", $"Instance Profile {name} already exists.", 409);
+
+    public static AwsException InstanceProfileFull() =>
+        LimitExceeded("Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1");
+
+    public static AwsException MustRemoveRoles() => DeleteConflict("Cannot delete entity, must remove roles from instance profile first.");
+
+    public static AwsException MustRemoveFromInstanceProfiles() => DeleteConflict("Cannot delete entity, must remove roles from instance profile first.");
 }
