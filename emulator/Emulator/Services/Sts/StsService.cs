@@ -11,6 +11,7 @@ public static class StsService
         var table = new OperationTable();
         CallerIdentityOperations.Register(table);
         SessionOperations.Register(table);
+        FederationTokenOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("sts"), new AwsQueryProtocol(), table,
             StsErrors.Validation);
     }
