@@ -60,7 +60,7 @@ public sealed class ServiceLinkedRoleTests : IDisposable
     {
         var answer = await _client.Iam("CreateServiceLinkedRole", ("AWSServiceName", "coffee.amazonaws.com"));
         answer.ErrorCode.Should().Be("InvalidInput");
-        answer.ErrorMessage.Should().Contain("coffee.amazonaws.com");
+        answer.ErrorMessage.Should().Be("Invalid service name: coffee.amazonaws.com");
     }
 
     [Fact]

@@ -68,7 +68,11 @@ public sealed class IdentityStoreUserTests : IDisposable
         unknownStore.ErrorCode.Should().Be("ResourceNotFoundException");
         ((string)unknownStore.Json["ResourceType"]!).Should().Be("IDENTITY_STORE");
 
-        (await _bed.Ids("ListUsers", new { _bed.IdentityStoreId }, SsoTestBed.Member)).ErrorCode.Should().Be("AccessDeniedException");
+        var denied = await _bed.Ids("ListUsers", new { _bed.IdentityStoreId }, SsoTestBed.Member);
+        denied.ErrorCode.Should().Be("AccessDeniedException");
+        denied.ErrorMessage.Should().EndWith(
+            $"identitystore:ListUsers on resource: arn:aws:identitystore::{SsoTestBed.Management}:identitystore/{_bed.IdentityStoreId}",
+            "the store's ARN carries its owner account, not the store id, in the account field");
         await _bed.RegisterSsoDelegatedAdministrator(SsoTestBed.Member);
         (await _bed.Ids("ListUsers", new { _bed.IdentityStoreId }, SsoTestBed.Member)).EnsureSuccess();
     }

@@ -82,16 +82,15 @@ public sealed class RestJsonWireTests : IDisposable
     }
 
     [Fact]
-    public async Task CreateTokenWithIAM_is_routed_by_its_query_marker_and_not_implemented()
+    public async Task CreateTokenWithIAM_is_routed_by_its_query_marker_and_needs_IAM_credentials()
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/token?aws_iam=t")
         {
             Content = new StringContent("{\"clientId\":\"x\",\"grantType\":\"authorization_code\"}", Encoding.UTF8, "application/json"),
         };
-        var (status, errorType, body) = await Send(_factory.CreateClient(), request);
-        status.Should().Be(HttpStatusCode.NotImplemented);
-        errorType.Should().Be("NotImplemented");
-        ((string)body["error_description"]!).Should().Contain("sso-oidc:CreateTokenWithIAM");
+        var (status, errorType, _) = await Send(_factory.CreateClient(), request);
+        status.Should().Be(HttpStatusCode.Forbidden, "CreateTokenWithIAM, unlike CreateToken, must be SigV4-signed");
+        errorType.Should().Be("MissingAuthenticationTokenException");
     }
 
     [Fact]

@@ -113,6 +113,17 @@ public sealed class PortalApiTests : IAsyncLifetime
         error.Message.Should().Be("No access");
     }
 
+    [Theory]
+    [InlineData(101)]
+    [InlineData(0)]
+    public async Task ListAccounts_with_maxResults_outside_1_to_100_is_InvalidRequestException_naming_the_limits(int maxResults)
+    {
+        var act = () => _portal.ListAccountsAsync(new ListAccountsRequest { AccessToken = _token, MaxResults = maxResults });
+        var error = (await act.Should().ThrowAsync<InvalidRequestException>()).Which;
+        error.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        error.Message.Should().Be("ResultSize parameter must be within the valid limits of: 1-100");
+    }
+
     [Fact]
     public async Task An_unknown_or_missing_token_is_UnauthorizedException_in_the_portal_envelope()
     {

@@ -1,6 +1,6 @@
 namespace Emulator.Core;
 
-public enum PrincipalKind { Root, User, AssumedRole, Anonymous }
+public enum PrincipalKind { Root, User, AssumedRole, Anonymous, FederatedUser }
 
 /// <summary>Who is calling: resolved from the SigV4 access key id (or a bearer token) before any handler runs.</summary>
 public sealed record Caller(string AccountId, PrincipalKind Kind, string Arn, string UserId, string? AccessKeyId = null)

@@ -34,8 +34,10 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
             if (catalog.ByRestRoute(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.Query) is { } route)
             {
                 // The sso portal and sso-oidc operations are unsigned: who signed (if anyone did) does not matter.
+                // (iamops) sso-oidc CreateTokenWithIAM is the signed exception: it keeps its SigV4 caller.
                 service = route.Service;
-                await Run(context, service, route.Operation, await ReadBody(context.Request), credential: null, requestId);
+                var signed = !service.Model.Operation(route.Operation)!.IsUnsigned;
+                await Run(context, service, route.Operation, await ReadBody(context.Request), signed ? credential : null, requestId);
                 return;
             }
 

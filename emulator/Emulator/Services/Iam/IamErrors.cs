@@ -70,7 +70,7 @@ public static class IamErrors
         InvalidInput($"Custom suffix is not allowed for {serviceName}");
 
     public static AwsException UnknownLinkedService(string serviceName) =>
-        InvalidInput($"Service {serviceName} does not support service-linked roles in this emulator.");
+        InvalidInput($"Invalid service name: {serviceName}");
 
     public static AwsException NotServiceLinked(string roleName) =>
         new("NoSuchEntity", $"There is no service-linked role with name {roleName}.", 404);
@@ -91,4 +91,43 @@ public static class IamErrors
 
     public static AwsException NoSuchAccessKey(string accessKeyId) =>
         new("NoSuchEntity", $"The Access Key with id {accessKeyId} cannot be found.", 404);
+
+    public static AwsException ReservedTagKey() =>
+        InvalidInput("Tag keys starting with 'aws:' are reserved for internal use.");
+
+    public static AwsException SamlProviderExists(string name) =>
+        new("EntityAlreadyExists", $"SAMLProvider {name} already exists.", 409);
+
+    public static AwsException SamlProviderLimit() =>
+        LimitExceeded("Cannot exceed quota for SAMLProvidersPerAccount: 100");
+
+    public static AwsException NoSuchSamlProvider(string arn) =>
+        new("NoSuchEntity", $"Manifest not found for arn {arn}", 404);
+
+    public static AwsException NoSuchSamlPrivateKey(string keyId) =>
+        new("NoSuchEntity", $"The private key with id {keyId} cannot be found.", 404);
+
+    public static AwsException UnparsableSamlMetadata() => InvalidInput("Could not parse metadata");
+
+    public static AwsException AccountAliasTaken(string alias) =>
+        new("EntityAlreadyExists", $"The account alias {alias} already exists.", 409);
+
+    public static AwsException NoSuchAccountAlias(string alias) =>
+        new("NoSuchEntity", $"The account alias {alias} cannot be found.", 404);
+
+    public static AwsException NoPasswordPolicy(string accountId) =>
+        new("NoSuchEntity", $"The Password Policy with domain name {accountId} cannot be found.", 404);
+
+    public static AwsException NoSuchInstanceProfile(string name) =>
+        new("NoSuchEntity", $"Instance Profile {name} cannot be found.", 404);
+
+    public static AwsException InstanceProfileExists(string name) =>
+        new("EntityAlreadyExists", $"Instance Profile {name} already exists.", 409);
+
+    public static AwsException InstanceProfileFull() =>
+        LimitExceeded("Cannot exceed quota for InstanceSessionsPerInstanceProfile: 1");
+
+    public static AwsException MustRemoveRoles() => DeleteConflict("Cannot delete entity, must remove roles from instance profile first.");
+
+    public static AwsException MustRemoveFromInstanceProfiles() => DeleteConflict("Cannot delete entity, must remove roles from instance profile first.");
 }

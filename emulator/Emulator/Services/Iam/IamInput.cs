@@ -46,17 +46,6 @@ public static partial class IamInput
         return (page.Items, page.NextToken is not null, page.NextToken);
     }
 
-    /// <summary>Tags merge by key (keys compare case-insensitively); at most 50 per entity.</summary>
-    public static void MergeTags(List<TagDoc> existing, IReadOnlyList<Tag>? incoming)
-    {
-        if (incoming is null) return;
-        if (incoming.GroupBy(t => t.Key, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1)) throw IamErrors.DuplicateTagKeys();
-        foreach (var tag in incoming)
-        {
-            var current = existing.FindIndex(t => string.Equals(t.Key, tag.Key, StringComparison.OrdinalIgnoreCase));
-            if (current >= 0) existing[current] = new TagDoc { Key = tag.Key, Value = tag.Value };
-            else existing.Add(new TagDoc { Key = tag.Key, Value = tag.Value });
-        }
-        if (existing.Count > 50) throw IamErrors.TooManyTags();
-    }
+    /// <summary>Tags merge by key (see IamTags).</summary>
+    public static void MergeTags(List<TagDoc> existing, IReadOnlyList<Tag>? incoming) => IamTags.Merge(existing, incoming);
 }

@@ -13,6 +13,12 @@ public static class IamService
         RolePolicyOperations.Register(table);
         ServiceLinkedRoleOperations.Register(table);
         UserOperations.Register(table);
+        SamlProviderOperations.Register(table);
+        AccountAliasOperations.Register(table);
+        AccountSummaryOperations.Register(table);
+        PasswordPolicyOperations.Register(table);
+        InstanceProfileOperations.Register(table);
+        UserSettingsOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("iam"), new AwsQueryProtocol(), table, IamErrors.Validation);
     }
 }

@@ -19,7 +19,7 @@ public sealed record Role(
         doc.Path, doc.RoleName, doc.RoleId, doc.Arn, doc.CreateDate,
         PolicyDocuments.Encode(doc.AssumeRolePolicyDocument), doc.Description, doc.MaxSessionDuration,
         withDetails && doc.PermissionsBoundaryArn is not null ? new AttachedPermissionsBoundary("PermissionsBoundaryPolicy", doc.PermissionsBoundaryArn) : null,
-        withDetails && doc.Tags.Count > 0 ? doc.Tags.Select(t => new Tag(t.Key, t.Value)).ToList() : null);
+        withDetails ? IamTags.ToWire(doc.Tags) : null);
 }
 
 public sealed record RoleNameRequest(string RoleName);
@@ -95,7 +95,7 @@ public sealed record User(
     public static User From(UserDoc doc, bool withDetails = true) => new(
         doc.Path, doc.UserName, doc.UserId, doc.Arn, doc.CreateDate,
         withDetails && doc.PermissionsBoundaryArn is not null ? new AttachedPermissionsBoundary("PermissionsBoundaryPolicy", doc.PermissionsBoundaryArn) : null,
-        withDetails && doc.Tags.Count > 0 ? doc.Tags.Select(t => new Tag(t.Key, t.Value)).ToList() : null);
+        withDetails ? IamTags.ToWire(doc.Tags) : null);
 }
 
 public sealed record CreateUserRequest(string UserName, string? Path, string? PermissionsBoundary, IReadOnlyList<Tag>? Tags);

@@ -54,6 +54,7 @@ public static class RoleOperations
     {
         var role = Find(context, request.RoleName);
         if (role.AttachedPolicies.Count > 0) throw IamErrors.MustDetachPolicies();
+        if (context.Tx.InstanceProfiles.Find(p => p.AccountId == role.AccountId).Any(p => p.RoleNames.Contains(role.RoleName))) throw IamErrors.MustRemoveFromInstanceProfiles();
         if (role.InlinePolicies.Count > 0) throw IamErrors.MustDeleteInlinePolicies();
         context.Tx.Roles.Delete(role.Id);
         return new NoOutput();

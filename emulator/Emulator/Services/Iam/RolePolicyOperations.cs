@@ -103,7 +103,7 @@ public static class RolePolicyOperations
     public static NoOutput Untag(OperationContext context, UntagRoleRequest request)
     {
         var role = RoleOperations.Find(context, request.RoleName);
-        role.Tags.RemoveAll(t => request.TagKeys.Contains(t.Key, StringComparer.OrdinalIgnoreCase));
+        IamTags.Remove(role.Tags, request.TagKeys);
         context.Tx.Roles.Update(role);
         return new NoOutput();
     }
@@ -113,7 +113,7 @@ public static class RolePolicyOperations
         var role = RoleOperations.Find(context, request.RoleName);
         var (items, truncated, marker) = IamInput.Page(
             role.Tags.OrderBy(t => t.Key, StringComparer.Ordinal), t => t.Key, request.Marker, request.MaxItems);
-        return new(items.Select(t => new Tag(t.Key, t.Value)).ToList(), truncated, marker);
+        return new(items.Select(IamTags.ToWire).ToList(), truncated, marker);
     }
 
     private static string? InlineName(RoleDoc role, string policyName) =>

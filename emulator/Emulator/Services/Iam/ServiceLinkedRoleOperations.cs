@@ -21,12 +21,17 @@ public static partial class ServiceLinkedRoleOperations
         table.Read<DeletionTaskIdRequest, GetServiceLinkedRoleDeletionStatusResponse>("GetServiceLinkedRoleDeletionStatus", Status);
     }
 
+    /// <summary>
+    /// Creates the service's linked role from the catalog (SSO and Organizations keep the trust model's own specs). A custom
+    /// suffix, where the service accepts one, names the role "&lt;RoleName&gt;_&lt;suffix&gt;".
+    /// </summary>
     public static CreateServiceLinkedRoleResponse Create(OperationContext context, CreateServiceLinkedRoleRequest request)
     {
-        if (!ServicePrincipals.LinkedRoles.TryGetValue(request.AWSServiceName, out var spec))
-            throw IamErrors.UnknownLinkedService(request.AWSServiceName);
-        // None of the modelled services accepts a custom suffix (aws-facts §4.3).
-        if (request.CustomSuffix is not null) throw IamErrors.CustomSuffixNotAllowed(request.AWSServiceName);
+        var entry = ServiceLinkedRoleCatalog.Find(request.AWSServiceName) ?? throw IamErrors.UnknownLinkedService(request.AWSServiceName);
+        if (request.CustomSuffix is not null && !entry.CustomSuffix) throw IamErrors.CustomSuffixNotAllowed(request.AWSServiceName);
+        var spec = ServicePrincipals.LinkedRoles.GetValueOrDefault(entry.ServicePrincipal)
+            ?? new ServiceLinkedRoleSpec(entry.ServicePrincipal, entry.RoleName, entry.ManagedPolicyName, Description: null);
+        if (request.CustomSuffix is { } suffix) spec = spec with { RoleName = $"{entry.RoleName}_{suffix}" };
         var accountId = context.Caller.AccountId;
         if (context.Tx.Roles.FindById(RoleDoc.Key(accountId, spec.RoleName)) is not null) throw IamErrors.ServiceRoleNameTaken(spec.RoleName);
 

@@ -23,7 +23,7 @@ public static class UserOperations
         context.Tx.Users.FindById(UserDoc.Key(context.Caller.AccountId, userName)) ?? throw IamErrors.NoSuchUser(userName);
 
     /// <summary>The named user, or — without a name — the calling IAM user; other principals must name one.</summary>
-    private static UserDoc NamedOrCaller(OperationContext context, string? userName)
+    public static UserDoc NamedOrCaller(OperationContext context, string? userName)
     {
         if (userName is not null) return Find(context, userName);
         if (context.Caller.Kind != PrincipalKind.User) throw IamErrors.UserNameRequired();

@@ -14,7 +14,7 @@ public static class IdentityStoreAccess
         var instance = context.Tx.SsoInstances.FindOne(i => i.IdentityStoreId == identityStoreId)
             ?? throw IdentityStoreErrors.NotFound("IDENTITY_STORE", identityStoreId);
         if (!SsoRules.IsAdministrator(context.Tx, instance, context.Caller.AccountId))
-            throw IdentityStoreErrors.AccessDenied(action, context.Caller.Arn, identityStoreId);
+            throw IdentityStoreErrors.AccessDenied(action, context.Caller.Arn, instance.OwnerAccountId, identityStoreId);
         if (!SsoRules.IsAvailable(context.Tx, instance)) throw IdentityStoreErrors.Unavailable();
         return instance;
     }

@@ -10,9 +10,10 @@ public static class IdentityStoreErrors
 
     public static AwsException Validation(string message) => new("ValidationException", message);
 
-    public static AwsException AccessDenied(string action, string callerArn, string identityStoreId) =>
+    /// <summary>The resource is the store's ARN: its owner account in the account field (arn:aws:identitystore::&lt;account&gt;:identitystore/d-…).</summary>
+    public static AwsException AccessDenied(string action, string callerArn, string ownerAccountId, string identityStoreId) =>
         new("AccessDeniedException",
-            $"User: {callerArn} is not authorized to perform: identitystore:{action} on resource: arn:aws:identitystore::{identityStoreId}:identitystore/{identityStoreId}");
+            $"User: {callerArn} is not authorized to perform: identitystore:{action} on resource: arn:aws:identitystore::{ownerAccountId}:identitystore/{identityStoreId}");
 
     /// <summary>Same wording as sso-admin's: the organization instance while trusted access is off (UNCONFIRMED).</summary>
     public static AwsException Unavailable() =>

@@ -77,4 +77,13 @@ public static class SsoAdminErrors
     /// <summary>FailureReason of an assignment or provisioning request whose account the instance does not serve.</summary>
     public static string AccountNotServed(string accountId) =>
         $"Account {accountId} is not a member of the organization that owns this IAM Identity Center instance.";
+
+    public static AwsException AccessControlAttributesExist() =>
+        new("ConflictException", "The instance already has an access control attribute configuration. Use UpdateInstanceAccessControlAttributeConfiguration.");
+
+    public static AwsException AccessControlAttributesNotFound(string instanceArn) =>
+        new("ResourceNotFoundException", $"Access control attribute configuration for instance {instanceArn} does not exist.");
+
+    public static AwsException DuplicateAccessControlAttributeKeys() =>
+        Validation("Duplicate keys are not allowed in AccessControlAttributes.");
 }

@@ -14,6 +14,7 @@ public static class SsoAdminService
         AssignmentOperations.Register(table);
         ProvisioningOperations.Register(table);
         TagOperations.Register(table);
+        AccessControlAttributeOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("sso-admin"), new AwsJsonProtocol(), table, SsoAdminErrors.Validation);
     }
 }

@@ -9,6 +9,7 @@ public static class SsoOidcService
     {
         var table = new OperationTable();
         SsoOidcOperations.Register(table);
+        TokenWithIamOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("sso-oidc"), new RestJsonProtocol(RestJsonProtocol.OidcErrorBody), table,
             SsoOidcErrors.Validation);
     }

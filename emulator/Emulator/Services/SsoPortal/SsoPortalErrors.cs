@@ -12,7 +12,12 @@ public static class SsoPortalErrors
 
     public static AwsException InvalidRequest(string message) => new("InvalidRequestException", message);
 
-    /// <summary>A missing bearer token is an invalid session; any other bad member is InvalidRequestException.</summary>
+    /// <summary>
+    /// A missing bearer token is an invalid session; a page size outside 1-100 has the portal's own wording; any other
+    /// bad member is InvalidRequestException.
+    /// </summary>
     public static AwsException Validation(IReadOnlyList<Violation> violations) =>
-        violations.Any(v => v.Path == "accessToken") ? Unauthorized() : InvalidRequest(InputValidator.Describe(violations));
+        violations.Any(v => v.Path == "accessToken") ? Unauthorized()
+        : violations.Any(v => v.Path == "maxResults") ? InvalidRequest("ResultSize parameter must be within the valid limits of: 1-100")
+        : InvalidRequest(InputValidator.Describe(violations));
 }

@@ -61,7 +61,7 @@ public static partial class SessionOperations
     public static GetSessionTokenResponse GetSessionToken(OperationContext context, GetSessionTokenRequest request)
     {
         var caller = context.Caller;
-        if (caller.Kind == PrincipalKind.AssumedRole) throw StsErrors.SessionTokenFromSession();
+        if (caller.Kind is PrincipalKind.AssumedRole or PrincipalKind.FederatedUser) throw StsErrors.SessionTokenFromSession();
         var seconds = request.DurationSeconds ?? DefaultSessionTokenSeconds;
         if (caller.Kind == PrincipalKind.Root) seconds = Math.Min(seconds, RootSessionTokenSeconds);
         var credentials = TemporaryCredentials.Issue(context.Tx, caller.AccountId, caller.Kind, caller.Arn, caller.UserId, context.Now.AddSeconds(seconds));
@@ -81,7 +81,7 @@ public static partial class SessionOperations
         return names;
     }
 
-    private static void EnsureJson(string policy)
+    public static void EnsureJson(string policy)
     {
         bool isObject;
         try

@@ -27,4 +27,7 @@ public static class StsErrors
 
     public static AwsException MalformedPolicyDocument() =>
         new("MalformedPolicyDocument", "The policy is not in the valid JSON format.");
+
+    public static AwsException FederationTokenFromSession() =>
+        new("AccessDenied", "Cannot call GetFederationToken with session credentials", 403);
 }

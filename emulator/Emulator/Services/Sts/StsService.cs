@@ -12,6 +12,7 @@ public static class StsService
         CallerIdentityOperations.Register(table);
         SessionOperations.Register(table);
         AccessKeyInfoOperations.Register(table);
+        FederationTokenOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("sts"), new AwsQueryProtocol(), table,
             StsErrors.Validation);
     }

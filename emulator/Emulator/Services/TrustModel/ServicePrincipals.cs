@@ -1,7 +1,7 @@
 namespace Emulator.Services.TrustModel;
 
 /// <summary>A service-linked role as the owning service creates it.</summary>
-public sealed record ServiceLinkedRoleSpec(string ServicePrincipal, string RoleName, string ManagedPolicyName, string Description, int MaxSessionDuration = 3600)
+public sealed record ServiceLinkedRoleSpec(string ServicePrincipal, string RoleName, string ManagedPolicyName, string? Description, int MaxSessionDuration = 3600)
 {
     public string Path => $"/aws-service-role/{ServicePrincipal}/";
     public string ManagedPolicyArn => $"arn:aws:iam::aws:policy/aws-service-role/{ManagedPolicyName}";

@@ -74,6 +74,7 @@ public static class SsoProvisioning
             Sync(role, permissionSet);
             tx.Roles.Update(role);
         }
+        SsoSamlProvider.Ensure(tx, instance, accountId, region, now); // the provider the role trusts (IAM side)
         provisioned ??= new ProvisionedPermissionSetDoc { Id = key, InstanceArn = instance.InstanceArn, AccountId = accountId, PermissionSetArn = permissionSet.PermissionSetArn };
         provisioned.RoleName = role.RoleName;
         provisioned.ProvisionedDate = now;
@@ -114,6 +115,7 @@ public static class SsoProvisioning
         if (tx.ProvisionedPermissionSets.FindById(key) is not { } provisioned) return;
         tx.Roles.Delete(RoleDoc.Key(accountId, provisioned.RoleName));
         tx.ProvisionedPermissionSets.Delete(key);
+        SsoSamlProvider.RemoveIfUnused(tx, provisioned.InstanceArn, accountId); // the provider goes with the instance's last role
     }
 
     private static void Sync(RoleDoc role, PermissionSetDoc permissionSet)
