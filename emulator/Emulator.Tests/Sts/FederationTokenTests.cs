@@ -28,7 +28,7 @@ public sealed class FederationTokenTests : IDisposable
         var expiration = DateTimeOffset.Parse(answer.XmlValue("Expiration")!);
         expiration.Should().BeCloseTo(DateTimeOffset.UtcNow.AddHours(2), TimeSpan.FromMinutes(5));
 
-        var federated = _root.As(answer.XmlValue("AccessKeyId")!);
+        var federated = _root.As(answer.XmlValue("AccessKeyId")!, answer.XmlValue("SessionToken"));
         var identity = (await federated.Sts("GetCallerIdentity")).EnsureSuccess();
         identity.XmlValue("Arn").Should().Be("arn:aws:sts::333333333333:federated-user/bob");
         identity.XmlValue("UserId").Should().Be("333333333333:bob");
