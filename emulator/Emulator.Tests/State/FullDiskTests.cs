@@ -46,6 +46,11 @@ public sealed class FullDiskTests
             .Should().Be(HttpStatusCode.OK, "writes work again once space is freed");
         JsonNode.Parse(await http.GetStringAsync("_emulator/health"))!["status"]!.GetValue<string>().Should().Be("ok");
         (await client.As(failedAccount).Organizations("DescribeOrganization")).Status.Should().Be(HttpStatusCode.OK);
+
+        // Whatever LiteDB left behind after the failure must not blow up in a finalizer later (that kills the process).
+        await emulator.DisposeAsync();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
     }
 
     [SkippableFact]

@@ -46,8 +46,9 @@ internal sealed class StateFile : IDisposable
     }
 
     /// <summary>One LiteDB transaction for the whole batch: all of it is on disk, or none of it.</summary>
-    public void Commit(IEnumerable<PendingCommit> batch)
+    public void Commit(IReadOnlyCollection<PendingCommit> batch)
     {
+        RequireSpaceFor(batch.Sum(c => c.Changes.Count));
         var db = Database;
         var logLength = LogLength();
         if (!db.BeginTrans()) throw new InvalidOperationException("The state file already had a transaction open.");
@@ -101,8 +102,23 @@ internal sealed class StateFile : IDisposable
     public void Abandon()
     {
         try { _db?.Rollback(); } catch (Exception) { }
+        if (_db is not null) LiteDbInternals.ForgetTransactions(_db);
         try { _db?.Dispose(); } catch (Exception) { }
         _db = null;
+    }
+
+    /// <summary>
+    /// Refuses a commit when the disk is (nearly) full, before LiteDB writes anything: LiteDB copes badly with a write
+    /// failing half-way, so a full disk is best met before the transaction starts. (A disk that fills up during the
+    /// commit is still handled: <see cref="Abandon"/>, <see cref="TruncateLog"/>, reopen.)
+    /// </summary>
+    private void RequireSpaceFor(int changes)
+    {
+        const long margin = 256 * 1024, perChange = 16 * 1024;
+        long free;
+        try { free = new DriveInfo(System.IO.Path.GetDirectoryName(_path)!).AvailableFreeSpace; }
+        catch (Exception) { return; }
+        if (free < margin + perChange * changes) throw new IOException("No space left on device (checked before the commit).");
     }
 
     private LiteDatabase Database
