@@ -34,7 +34,7 @@ public sealed class StrictSignatureClientTests(ITestOutputHelper output) : IDisp
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3))) { process.Kill(true); throw new TimeoutException($"{file} did not finish"); }
+        if (!process.WaitForExit(TimeSpan.FromMinutes(8))) { process.Kill(true); throw new TimeoutException($"{file} did not finish"); }
         return (process.ExitCode, stdout.Result, stderr.Result);
     }
 

@@ -22,12 +22,24 @@ CONFIG = Config(region_name="us-east-1", retries={"max_attempts": 1})
 real_now = botocore.auth.get_current_datetime
 
 
-def client(service, creds, hook=None):
-    c = boto3.session.Session().client(service, endpoint_url=ENDPOINT, config=CONFIG, aws_access_key_id=creds[0],
-                                       aws_secret_access_key=creds[1], aws_session_token=creds[2])
-    if hook:
-        c.meta.events.register("before-send", hook)
-    return c
+SESSION = boto3.session.Session()
+CLIENTS = {}
+TAMPER = [None]  # the before-send hook in force: None, tamper_body or tamper_header
+
+
+def tamper_in_force(request, **kwargs):
+    if TAMPER[0]:
+        TAMPER[0](request)
+
+
+def client(service, creds):
+    """One client per service and credentials (creating botocore clients is slow); tampering is switched by TAMPER."""
+    if (service, creds) not in CLIENTS:
+        c = SESSION.client(service, endpoint_url=ENDPOINT, config=CONFIG, aws_access_key_id=creds[0],
+                           aws_secret_access_key=creds[1], aws_session_token=creds[2])
+        c.meta.events.register("before-send", tamper_in_force)
+        CLIENTS[(service, creds)] = c
+    return CLIENTS[(service, creds)]
 
 
 CALLS = [
@@ -40,12 +52,15 @@ CALLS = [
 
 def outcome(service, call, creds, hook=None):
     """None when the call got past authentication (a service error counts as accepted), else the error code."""
+    TAMPER[0] = hook
     try:
-        call(client(service, creds, hook))
+        call(client(service, creds))
         return None
     except ClientError as e:
         code = e.response["Error"]["Code"]
         return code if code in AUTH_CODES else None
+    finally:
+        TAMPER[0] = None
 
 
 root = (MANAGEMENT, ROOT_SECRET, None)
@@ -67,13 +82,13 @@ credentials = [
 ]
 
 
-def tamper_body(request, **_):
+def tamper_body(request):
     body = request.body if isinstance(request.body, bytes) else (request.body or "").encode()
     request.body = body + (b"&Extra=1" if not body.startswith(b"{") else b" ")
     request.headers["Content-Length"] = str(len(request.body))
 
 
-def tamper_header(request, **_):
+def tamper_header(request):
     date = request.headers["X-Amz-Date"]
     date = date.decode() if isinstance(date, bytes) else date
     request.headers["X-Amz-Date"] = date[:-3] + ("1" if date[-3] == "0" else "0") + date[-2:]
