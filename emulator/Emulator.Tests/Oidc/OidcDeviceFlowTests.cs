@@ -20,7 +20,7 @@ public sealed class OidcDeviceFlowTests : IAsyncLifetime
     {
         _emulator = await EmulatorServer.StartAsync();
         _http = new HttpClient { BaseAddress = _emulator.Endpoint };
-        _world = await SsoWorld.CreateAsync(_emulator.Services, _http);
+        _world = await SsoWorld.CreateAsync(_http);
         await _world.Assign(_world.MemberAccountId, "AdministratorAccess");
         _oidc = SsoSdk.Oidc(_emulator.Endpoint);
     }

@@ -18,9 +18,9 @@ public sealed class OidcExpiryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _factory = new EmulatorFactory().WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock)));
+        _factory = new EmulatorFactory(_clock);
         _http = _factory.CreateClient();
-        _world = await SsoWorld.CreateAsync(_factory.Services, _http);
+        _world = await SsoWorld.CreateAsync(_http);
         await _world.Assign(_world.MemberAccountId, "AdministratorAccess", sessionDuration: "PT2H");
     }
 

@@ -7,10 +7,15 @@ public sealed class TrustedAccessTests : IDisposable
 {
     private const string Management = "111111111111";
     private const string SsoRole = "AWSServiceRoleForSSO";
-    private readonly EmulatorFactory _factory = new();
+    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
+    private readonly EmulatorFactory _factory;
     private readonly AwsClient _management;
 
-    public TrustedAccessTests() => _management = _factory.Client(Management);
+    public TrustedAccessTests()
+    {
+        _factory = new EmulatorFactory(_clock);
+        _management = _factory.Client(Management);
+    }
 
     public void Dispose() => _factory.Dispose();
 
@@ -54,7 +59,7 @@ public sealed class TrustedAccessTests : IDisposable
         await _management.CreateOrganization();
         await EnableSso();
         var before = (await _management.Organizations("ListAWSServiceAccessForOrganization")).Json["EnabledServicePrincipals"]![0]!["DateEnabled"]!.GetValue<double>();
-        await Task.Delay(20);
+        _clock.Advance(TimeSpan.FromMinutes(1));
 
         await EnableSso();
 

@@ -24,7 +24,7 @@ public sealed class PortalBrowserTests : IAsyncLifetime
     {
         _emulator = await EmulatorServer.StartAsync();
         _http = new HttpClient { BaseAddress = _emulator.Endpoint };
-        _world = await SsoWorld.CreateAsync(_emulator.Services, _http);
+        _world = await SsoWorld.CreateAsync(_http);
         _adminRole = await _world.Assign(_world.MemberAccountId, "AdministratorAccess");
         await _world.Assign(_world.ManagementAccountId, "ReadOnlyAccess");
         _browser = await Browser.LaunchAsync();
@@ -209,7 +209,7 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         await _page.Locator("#account-id").FillAsync(_world.ManagementAccountId);
         await _page.Locator("#enable").ClickAsync();
         await Expect(_page.Locator("#identity-store-id")).ToHaveTextAsync(_world.IdentityStoreId);
-        await Expect(_page.Locator("#instance-arn")).ToHaveTextAsync(_world.Instance.InstanceArn);
+        await Expect(_page.Locator("#instance-arn")).ToHaveTextAsync(_world.InstanceArn);
         var services = await _world.Management.Organizations("ListAWSServiceAccessForOrganization");
         services.Body.Should().Contain("sso.amazonaws.com", "setup turns trusted access back on");
 

@@ -19,6 +19,9 @@ public sealed class EmulatorFactory(IReadOnlyDictionary<string, string>? setting
         if (clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
+    /// <summary>An emulator on the given clock.</summary>
+    public EmulatorFactory(TimeProvider clock) : this(null, clock) { }
+
     /// <summary>A client that signs (by header only) with the given access key id: 12 digits = that account's root user.</summary>
     public AwsClient Client(string accessKeyId = "test", string? sessionToken = null) => new(CreateClient(), accessKeyId, sessionToken);
 }

@@ -1,49 +1,46 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Emulator.Services.Sso;
-using Emulator.State;
-using Microsoft.Extensions.DependencyInjection;
+using Emulator.Tests.Iam;
 
 namespace Emulator.Tests.Support;
 
 /// <summary>
 /// An organization with IAM Identity Center set up: a management and a member account, an organization instance, a
 /// directory user with a password, and permission sets assigned to the user — all through the public APIs
-/// (Organizations, identitystore, sso-admin) and the control plane (POST /_emulator/sso/setup, POST /_emulator/sso/users).
+/// (Organizations, identitystore, sso-admin, IAM) and the control plane (POST /_emulator/sso/setup, POST /_emulator/sso/users);
+/// it never reads or writes the emulator's store.
 /// </summary>
 public sealed class SsoWorld
 {
     public const string UserName = "alice";
     public const string Password = "Correct-Horse-42";
 
-    private readonly StateStore _store;
-
-    private SsoWorld(StateStore store, AwsClient management, Uri endpoint) { _store = store; Management = management; Endpoint = endpoint; }
+    private SsoWorld(AwsClient management, Uri endpoint) { Management = management; Endpoint = endpoint; }
 
     public AwsClient Management { get; }
     public Uri Endpoint { get; }
     public string ManagementAccountId { get; private set; } = "";
     public string MemberAccountId { get; private set; } = "";
     public string OrganizationId { get; private set; } = "";
-    public SsoInstanceDoc Instance { get; private set; } = null!;
+    public string InstanceArn { get; private set; } = "";
+    public string IdentityStoreId { get; private set; } = "";
     public string UserId { get; private set; } = "";
-    public string IdentityStoreId => Instance.IdentityStoreId;
     public string StartUrl => new Uri(Endpoint, $"start/{IdentityStoreId}").ToString();
 
-    /// <param name="services">The emulator's services (EmulatorServer.Services or factory.Services).</param>
     /// <param name="http">An HttpClient whose BaseAddress is the emulator.</param>
-    public static async Task<SsoWorld> CreateAsync(IServiceProvider services, HttpClient http, string managementAccountId = "111111111111")
+    public static async Task<SsoWorld> CreateAsync(HttpClient http, string managementAccountId = "111111111111")
     {
         var management = new AwsClient(http, managementAccountId);
-        var world = new SsoWorld(services.GetRequiredService<StateStore>(), management, http.BaseAddress!) { ManagementAccountId = managementAccountId };
+        var world = new SsoWorld(management, http.BaseAddress!) { ManagementAccountId = managementAccountId };
         var organization = (await management.Organizations("CreateOrganization", new { FeatureSet = "ALL" })).EnsureSuccess().Json;
         world.OrganizationId = (string)organization["Organization"]!["Id"]!;
 
         world.MemberAccountId = await world.AddMemberAccount("Sandbox");
         var setup = await http.PostAsJsonAsync("/_emulator/sso/setup", new { accountId = managementAccountId });
         setup.EnsureSuccessStatusCode();
-        var instanceArn = (string)JsonNode.Parse(await setup.Content.ReadAsStringAsync())!["instanceArn"]!;
-        world.Instance = world._store.Read(tx => tx.SsoInstances.FindById(instanceArn.Split('/')[^1]));
+        var body = JsonNode.Parse(await setup.Content.ReadAsStringAsync())!;
+        world.InstanceArn = (string)body["instanceArn"]!;
+        world.IdentityStoreId = (string)body["identityStoreId"]!;
         world.UserId = await world.AddUser(UserName, Password);
         return world;
     }
@@ -85,22 +82,27 @@ public sealed class SsoWorld
     {
         if (!_permissionSets.TryGetValue(permissionSetName, out var permissionSetArn))
         {
-            permissionSetArn = (string)(await SsoAdmin("CreatePermissionSet", new { Instance.InstanceArn, Name = permissionSetName, SessionDuration = sessionDuration }))
+            permissionSetArn = (string)(await SsoAdmin("CreatePermissionSet", new { InstanceArn, Name = permissionSetName, SessionDuration = sessionDuration }))
                 .Json["PermissionSet"]!["PermissionSetArn"]!;
             _permissionSets[permissionSetName] = permissionSetArn;
         }
         var status = (await SsoAdmin("CreateAccountAssignment", new
         {
-            Instance.InstanceArn, TargetId = accountId, TargetType = "AWS_ACCOUNT", PermissionSetArn = permissionSetArn,
+            InstanceArn, TargetId = accountId, TargetType = "AWS_ACCOUNT", PermissionSetArn = permissionSetArn,
             PrincipalType = principalType, PrincipalId = userId ?? UserId,
         })).Json["AccountAssignmentCreationStatus"]!;
         var requestId = (string)status["RequestId"]!;
         for (var i = 0; i < 20 && (string)status["Status"]! == "IN_PROGRESS"; i++)
             status = (await SsoAdmin("DescribeAccountAssignmentCreationStatus",
-                new { Instance.InstanceArn, AccountAssignmentCreationRequestId = requestId })).Json["AccountAssignmentCreationStatus"]!;
+                new { InstanceArn, AccountAssignmentCreationRequestId = requestId })).Json["AccountAssignmentCreationStatus"]!;
         if ((string)status["Status"]! != "SUCCEEDED") throw new InvalidOperationException($"CreateAccountAssignment: {status}");
-        return _store.Read(tx => tx.ProvisionedPermissionSets.FindById(ProvisionedPermissionSetDoc.Key(accountId, permissionSetArn)).RoleName);
+        return (await ReservedRoleNames(accountId)).Single(n => n.StartsWith($"AWSReservedSSO_{permissionSetName}_", StringComparison.Ordinal));
     }
+
+    /// <summary>The account's AWSReservedSSO_* roles (IAM ListRoles under /aws-reserved/), by name.</summary>
+    public async Task<List<string>> ReservedRoleNames(string accountId) =>
+        (await Management.As(accountId).Iam("ListRoles", ("PathPrefix", "/aws-reserved/"), ("MaxItems", "1000"))).EnsureSuccess()
+            .XmlValues("RoleName").Where(n => n.StartsWith("AWSReservedSSO_", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
 
     private async Task<AwsAnswer> SsoAdmin(string operation, object input) =>
         (await Management.Json("SWBExternalService", operation, input, "sso")).EnsureSuccess();
@@ -114,5 +116,4 @@ public sealed class SsoWorld
     public async Task RemoveAccount(string accountId) =>
         (await Management.Organizations("RemoveAccountFromOrganization", new { AccountId = accountId })).EnsureSuccess();
 
-    public T Read<T>(Func<Tx, T> read) => _store.Read(read);
 }
