@@ -87,6 +87,9 @@ public sealed class RestJsonWireTests : IDisposable
         {
             Content = new StringContent("{\"clientId\":\"x\",\"grantType\":\"authorization_code\"}", Encoding.UTF8, "application/json"),
         };
+        // CreateTokenWithIAM, unlike the other OIDC operations, is SigV4-signed.
+        request.Headers.TryAddWithoutValidation("Authorization",
+            "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/sso-oauth/aws4_request, SignedHeaders=host, Signature=0");
         var (status, errorType, body) = await Send(_factory.CreateClient(), request);
         status.Should().Be(HttpStatusCode.NotImplemented);
         errorType.Should().Be("NotImplemented");

@@ -33,6 +33,9 @@ public static class EmulatorApp
 
         var app = builder.Build();
         app.UseRequestIds();
+        app.UseFailureBoundary();
+        app.UseCrossSiteGuard();
+        app.UseBodyLimits();
         ControlPlaneEndpoints.Map(app);
         Portal.PortalEndpoints.Map(app);
         SsoDeviceEndpoints.Map(app);

@@ -4,7 +4,7 @@ namespace Emulator.Hosting;
 
 /// <summary>
 /// The emulator's settings. Command line: <c>--host</c>, <c>--port</c>, <c>--data</c>, <c>--in-memory</c>,
-/// <c>--default-account</c>; environment: <c>EMULATOR_HOST</c>, <c>EMULATOR_PORT</c>, <c>EMULATOR_DATA</c>,
+/// <c>--default-account</c>, <c>--allowed-hosts</c>; environment: <c>EMULATOR_HOST</c>, <c>EMULATOR_PORT</c>, <c>EMULATOR_DATA</c>,
 /// <c>EMULATOR_IN_MEMORY</c>, <c>EMULATOR_DEFAULT_ACCOUNT</c>. Configuration section <c>Emulator</c> for in-process hosts.
 /// </summary>
 public sealed record EmulatorOptions
@@ -24,6 +24,12 @@ public sealed record EmulatorOptions
     /// <summary>The account of callers whose access key is neither 12 digits nor issued by the emulator (e.g. "test").</summary>
     public string DefaultAccount { get; init; } = "000000000000";
 
+    /// <summary>
+    /// Host names (besides loopback names and <see cref="Host"/>) that requests may address, e.g. a Docker service
+    /// name; <c>*</c> allows any. Anything else is refused, so a DNS-rebinding page cannot reach the emulator.
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
+
     /// <summary>The Region the emulated services live in (Identity Center's Region, role paths, ARNs that carry one).</summary>
     public string Region { get; init; } = "us-east-1";
 
@@ -39,6 +45,7 @@ public sealed record EmulatorOptions
         ["--in-memory"] = $"{Section}:InMemory",
         ["--default-account"] = $"{Section}:DefaultAccount",
         ["--region"] = $"{Section}:Region",
+        ["--allowed-hosts"] = $"{Section}:AllowedHosts",
     };
 
     public static readonly IReadOnlyDictionary<string, string> EnvironmentMappings = new Dictionary<string, string>
@@ -49,6 +56,7 @@ public sealed record EmulatorOptions
         ["EMULATOR_IN_MEMORY"] = $"{Section}:InMemory",
         ["EMULATOR_DEFAULT_ACCOUNT"] = $"{Section}:DefaultAccount",
         ["EMULATOR_REGION"] = $"{Section}:Region",
+        ["EMULATOR_ALLOWED_HOSTS"] = $"{Section}:AllowedHosts",
     };
 
     /// <summary>Lets <c>--in-memory</c> stand alone as a flag.</summary>
@@ -76,6 +84,7 @@ public sealed record EmulatorOptions
             InMemory = ParseBool(section["InMemory"], "in-memory"),
             DefaultAccount = section["DefaultAccount"] ?? defaults.DefaultAccount,
             Region = section["Region"] ?? defaults.Region,
+            AllowedHosts = (section["AllowedHosts"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
         if (options.Port is < 0 or > 65535) throw new ArgumentException($"--port must be 0..65535, got {options.Port}.");
         if (!Regex.IsMatch(options.DefaultAccount, @"^\d{12}$"))
