@@ -106,6 +106,25 @@ public sealed class RolePolicyTests : IDisposable
     }
 
     [Fact]
+    public async Task Inline_policies_of_a_role_are_limited_to_10240_characters_in_total_white_space_not_counted()
+    {
+        await CreateRole(_client, "app");
+        static string Policy(int actions) => "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[" +
+            string.Join(",", Enumerable.Range(0, actions).Select(i => $"\"s3:Get{i:D5}\"")) + "],\"Resource\":\"*\"}]}";
+        var big = Policy(355); // 5,053 characters: two fit (10,106), a third small one (223) does not
+        big.Length.Should().Be(5_053);
+        (await _client.Iam("PutRolePolicy", ("RoleName", "app"), ("PolicyName", "one"), ("PolicyDocument", big))).EnsureSuccess();
+        (await _client.Iam("PutRolePolicy", ("RoleName", "app"), ("PolicyName", "one"), ("PolicyDocument", big))).EnsureSuccess(); // replacing is not adding
+        (await _client.Iam("PutRolePolicy", ("RoleName", "app"), ("PolicyName", "spaced"), ("PolicyDocument", big.Replace(",", ",   ")))).EnsureSuccess();
+
+        var third = await _client.Iam("PutRolePolicy", ("RoleName", "app"), ("PolicyName", "three"), ("PolicyDocument", Policy(10)));
+        third.Status.Should().Be(HttpStatusCode.Conflict);
+        third.ErrorCode.Should().Be("LimitExceeded");
+        third.ErrorMessage.Should().Be("Maximum policy size of 10240 bytes exceeded for role app");
+        (await _client.Iam("ListRolePolicies", ("RoleName", "app"))).XmlValues("member").Should().Equal("one", "spaced");
+    }
+
+    [Fact]
     public async Task PutRolePolicy_with_invalid_json_is_MalformedPolicyDocument()
     {
         await CreateRole(_client, "app");

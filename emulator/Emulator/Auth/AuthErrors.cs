@@ -18,9 +18,13 @@ public static class AuthErrors
 
     public static AwsException For(KeyRefusal refusal, ServiceModel model) => refusal switch
     {
-        KeyRefusal.Expired => ProtocolErrors.ExpiredToken(model),
+        KeyRefusal.Expired => ExpiredToken(model),
         _ => InvalidToken(model),
     };
+
+    public static AwsException ExpiredToken(ServiceModel model) => IsQuery(model)
+        ? new("ExpiredToken", "The security token included in the request is expired")
+        : new("ExpiredTokenException", "The security token included in the request is expired");
 
     public static AwsException InvalidToken(ServiceModel model) => IsQuery(model)
         ? new("InvalidClientTokenId", InvalidTokenMessage, 403)

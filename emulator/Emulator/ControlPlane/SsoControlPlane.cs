@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Emulator.Hosting;
 using Emulator.Portal;
 using Emulator.Services.IdentityStore;
 using Emulator.Services.Sso;
@@ -41,12 +42,13 @@ public static class SsoControlPlane
             .Produces<ControlPlaneError>(StatusCodes.Status404NotFound);
     }
 
-    private static IResult Setup(SsoSetupRequest? body, StateStore store, TimeProvider time, HttpRequest http)
+    private static IResult Setup(SsoSetupRequest? body, StateStore store, TimeProvider time, HttpRequest http, EmulatorOptions options)
     {
         if (string.IsNullOrWhiteSpace(body?.AccountId)) return Error(400, "InvalidRequest", "accountId is required.");
+        if (ControlPlaneFields.Problem(("accountId", body.AccountId, ControlPlaneFields.AccountId)) is { } problem) return Error(400, "InvalidRequest", problem);
         var outcome = store.Write(tx => IdentityCenterSetup.Enable(tx, body.AccountId, time.GetUtcNow()));
         return outcome.Instance is { } instance
-            ? TypedResults.Ok(new SsoSetupResponse(instance.InstanceArn, instance.IdentityStoreId, PortalUrls.StartUrl(http, instance)))
+            ? TypedResults.Ok(new SsoSetupResponse(instance.InstanceArn, instance.IdentityStoreId, PortalUrls.StartUrl(http, options, instance)))
             : Error(400, outcome.Error!, outcome.Message!);
     }
 
@@ -54,6 +56,10 @@ public static class SsoControlPlane
     {
         if (string.IsNullOrWhiteSpace(body?.IdentityStoreId) || string.IsNullOrWhiteSpace(body.UserName) || string.IsNullOrEmpty(body.Password))
             return Error(400, "InvalidRequest", "identityStoreId, userName and password are required.");
+        if (ControlPlaneFields.Problem(("identityStoreId", body.IdentityStoreId, ControlPlaneFields.IdentityStoreId), ("userName", body.UserName, ControlPlaneFields.UserName),
+                ("password", body.Password, ControlPlaneFields.Password), ("displayName", body.DisplayName, ControlPlaneFields.Text),
+                ("email", body.Email, ControlPlaneFields.Text)) is { } problem)
+            return Error(400, "InvalidRequest", problem);
         return store.Write<IResult>(tx =>
         {
             var instance = tx.SsoInstances.FindOne(i => i.IdentityStoreId == body.IdentityStoreId);

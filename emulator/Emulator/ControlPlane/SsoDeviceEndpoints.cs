@@ -25,6 +25,9 @@ public static class SsoDeviceEndpoints
     {
         if (request is null || string.IsNullOrWhiteSpace(request.UserCode) || request.UserName is null || request.Password is null)
             return Error(400, "InvalidRequest", "The body must be {\"userCode\": ..., \"userName\": ..., \"password\": ...}.");
+        if (ControlPlaneFields.Problem(("userCode", request.UserCode, ControlPlaneFields.UserCode), ("userName", request.UserName, ControlPlaneFields.UserName),
+                ("password", request.Password, ControlPlaneFields.Password)) is { } problem)
+            return Error(400, "InvalidRequest", problem);
 
         var authorization = store.Read(tx => DeviceAuthorizations.FindByUserCode(tx, request.UserCode));
         if (authorization is null) return Error(404, "UnknownUserCode", $"No device authorization has the user code {request.UserCode}.");

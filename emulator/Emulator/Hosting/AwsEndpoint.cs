@@ -7,107 +7,76 @@ using Emulator.State;
 namespace Emulator.Hosting;
 
 /// <summary>
-/// The single endpoint every AWS client talks to: find the service and operation, read and check the input, resolve
-/// the caller, run the handler in one store transaction, and answer in the service's own protocol — errors included.
+/// The single endpoint every AWS client talks to: the protocol that claims the request finds its service and
+/// operation; the body is read once (capped), parsed and checked; the caller is resolved; the handler runs in one
+/// store transaction; the answer is written in the service's own protocol — errors included. Failures that are not
+/// <see cref="AwsException"/>s are answered by the <see cref="FailureBoundary"/>.
 /// </summary>
-public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, EmulatorOptions options, TimeProvider time, ILogger<AwsEndpoint> logger)
+public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, EmulatorOptions options, TimeProvider time)
 {
     public async Task Handle(HttpContext context)
     {
         var requestId = RequestIds.Of(context);
-        var target = context.Request.Headers["X-Amz-Target"].ToString();
         var credential = SigV4Credential.From(context.Request);
-
-        ServiceDefinition? service = null;
+        var (routing, service) = catalog.Claim(context.Request, credential);
+        AnsweringService.Set(context, service);
         try
         {
-            if (target.Length > 0)
-            {
-                var dot = target.LastIndexOf('.');
-                service = dot > 0 ? catalog.ByTargetPrefix(target[..dot]) : null;
-                if (service is null) { service = catalog.Named("organizations"); throw ProtocolErrors.UnknownTarget(target); }
-                var body = await ReadBody(context.Request);
-                await Run(context, service, target[(dot + 1)..], body, credential, requestId);
-                return;
-            }
-
-            if (catalog.ByRestRoute(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.Query) is { } route)
-            {
-                // The sso portal and sso-oidc operations are unsigned: who signed (if anyone did) does not matter.
-                // (iamops) sso-oidc CreateTokenWithIAM is the signed exception: it keeps its SigV4 caller.
-                service = route.Service;
-                var signed = !service.Model.Operation(route.Operation)!.IsUnsigned;
-                await Run(context, service, route.Operation, await ReadBody(context.Request), signed ? credential : null, requestId);
-                return;
-            }
-
-            service = catalog.ForQuery(null, credential?.Service, null) ?? catalog.Named("iam");
-            var queryBody = await ReadBody(context.Request);
-            var form = AwsQueryProtocol.ReadForm(context.Request, queryBody);
-            var action = form.TryGetValue("Action", out var a) ? a.ToString() : null;
-            service = catalog.ForQuery(form.TryGetValue("Version", out var v) ? v.ToString() : null, credential?.Service, action) ?? service;
-            if (string.IsNullOrEmpty(action))
-                throw new AwsException("MissingAction", "The request must name an operation: the X-Amz-Target header (JSON services) or the Action parameter (IAM, STS).");
-            await Run(context, service, action, queryBody, credential, requestId);
+            var body = await RequestBody.Read(context.Request);
+            var route = routing.Resolve(context.Request, body, service, credential);
+            service = route.Service;
+            AnsweringService.Set(context, service);
+            await Run(context, route, body, credential, requestId);
         }
         catch (AwsException error)
         {
-            await service!.Protocol.WriteError(context, service.Model, error, requestId);
+            await service.Protocol.WriteError(context, service.Model, error, requestId);
         }
     }
 
-    private async Task Run(HttpContext context, ServiceDefinition service, string operationName, byte[] body, SigV4Credential? credential, string requestId)
+    private async Task Run(HttpContext context, OperationRoute route, byte[] body, SigV4Credential? credential, string requestId)
     {
+        var (service, operationName) = route;
         var model = service.Model;
-        var operation = model.Operation(operationName) ?? throw ProtocolErrors.UnknownOperation(model, operationName);
-        if (!service.Operations.Handlers.TryGetValue(operationName, out var handler))
-            throw ProtocolErrors.NotImplemented(model, operationName);
-        if (credential is null && !operation.IsUnsigned) throw ProtocolErrors.MissingAuthentication(model);
+        var operation = model.Operation(operationName) ?? throw service.Protocol.UnknownOperation(model, operationName);
+        // Unsigned operations (sso portal, sso-oidc) do not care who signed, if anyone did.
+        if (operation.IsUnsigned) credential = null;
+        else if (credential is null) throw service.Protocol.MissingAuthentication();
         body = Auth.RequestAuthentication.Check(context.Request, body, credential, model, store, options, time.GetUtcNow()); // identity: refuse unknown/expired keys and (strict mode) bad signatures
 
+        // Input is read and checked for every modelled operation, implemented or not, as AWS's front end does.
         var input = service.Protocol.ParseInput(context.Request, body, model, operation);
         if (operation.InputShape is not null)
         {
             var violations = InputValidator.Validate(model, operation.InputShape, input);
             if (violations.Count > 0) throw service.Protocol.ProtocolViolation(violations) ?? service.ValidationError(violations);
         }
+        if (!service.Operations.Handlers.TryGetValue(operationName, out var handler))
+            throw ProtocolErrors.NotImplemented(model, operationName);
 
-        JsonNode? output;
-        try
-        {
-            output = handler.Writes
-                ? await store.WriteAsync(tx => Invoke(tx, handler, input, credential, model, Portal.PortalUrls.BaseUrl(context.Request)))
-                : store.Read(tx => Invoke(tx, handler, input, credential, model, Portal.PortalUrls.BaseUrl(context.Request)));
-        }
-        catch (Exception failure) when (failure is not AwsException)
-        {
-            logger.LogError(failure, "{Service}:{Operation} failed", model.Name, operationName);
-            throw ProtocolErrors.InternalFailure();
-        }
+        var endpointUrl = Portal.PortalUrls.BaseUrl(context.Request, options);
+        var output = handler.Writes
+            ? await store.WriteAsync(tx => Invoke(tx, handler, service, input, credential, endpointUrl))
+            : store.Read(tx => Invoke(tx, handler, service, input, credential, endpointUrl));
         await service.Protocol.WriteResult(context, model, operation, output, requestId);
     }
 
-    private JsonNode? Invoke(Tx tx, OperationHandler handler, JsonObject input, SigV4Credential? credential, ServiceModel model, string endpointUrl)
+    private JsonNode? Invoke(Tx tx, OperationHandler handler, ServiceDefinition service, JsonObject input, SigV4Credential? credential, string endpointUrl)
     {
         var now = time.GetUtcNow();
         var caller = credential is null
             ? Caller.Anonymous
-            : Callers.Resolve(tx, credential.AccessKeyId, options, now) ?? throw ProtocolErrors.ExpiredToken(model);
+            : Callers.Resolve(tx, credential.AccessKeyId, options, now) ?? throw service.Protocol.ExpiredToken();
         return handler.Invoke(new OperationContext(caller, tx, now, options, endpointUrl), input);
     }
+}
 
-    /// <summary>The whole body, or an in-protocol 413 when it is over the limit (the connection stays usable).</summary>
-    private static async Task<byte[]> ReadBody(HttpRequest request)
-    {
-        if (request.ContentLength > ProtocolErrors.MaxBodyBytes) throw ProtocolErrors.TooLarge();
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > ProtocolErrors.MaxBodyBytes) throw ProtocolErrors.TooLarge();
-        }
-        return buffer.ToArray();
-    }
+/// <summary>The service whose protocol answers the current request, so the failure boundary can answer in it too.</summary>
+public static class AnsweringService
+{
+    private const string Key = "AnsweringService";
+
+    public static void Set(HttpContext context, ServiceDefinition service) => context.Items[Key] = service;
+
+    public static ServiceDefinition? Of(HttpContext context) => context.Items.TryGetValue(Key, out var service) ? service as ServiceDefinition : null;
 }

@@ -38,6 +38,9 @@ public static class EmulatorApp
         // The store opens here, not at the first request: a file that is in use, not ours or unwritable stops the start.
         app.Services.GetRequiredService<StateStore>();
         app.UseRequestIds();
+        app.UseFailureBoundary();
+        app.UseCrossSiteGuard();
+        app.UseBodyLimits();
         ControlPlaneEndpoints.Map(app);
         Portal.PortalEndpoints.Map(app);
         SsoDeviceEndpoints.Map(app);

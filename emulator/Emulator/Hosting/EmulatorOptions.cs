@@ -4,9 +4,9 @@ namespace Emulator.Hosting;
 
 /// <summary>
 /// The emulator's settings. Command line: <c>--host</c>, <c>--port</c>, <c>--data</c>, <c>--in-memory</c>,
-/// <c>--default-account</c>, <c>--verify-signatures</c>, <c>--root-secret</c>; environment: <c>EMULATOR_HOST</c>,
+/// <c>--default-account</c>, <c>--verify-signatures</c>, <c>--root-secret</c>, <c>--allowed-hosts</c>; environment: <c>EMULATOR_HOST</c>,
 /// <c>EMULATOR_PORT</c>, <c>EMULATOR_DATA</c>, <c>EMULATOR_IN_MEMORY</c>, <c>EMULATOR_DEFAULT_ACCOUNT</c>,
-/// <c>EMULATOR_VERIFY_SIGNATURES</c>, <c>EMULATOR_ROOT_SECRET</c>. Configuration section <c>Emulator</c> for in-process hosts.
+/// <c>EMULATOR_VERIFY_SIGNATURES</c>, <c>EMULATOR_ROOT_SECRET</c>, <c>EMULATOR_ALLOWED_HOSTS</c>. Configuration section <c>Emulator</c> for in-process hosts.
 /// </summary>
 public sealed record EmulatorOptions
 {
@@ -24,6 +24,12 @@ public sealed record EmulatorOptions
 
     /// <summary>The account of callers whose access key is neither 12 digits nor issued by the emulator (e.g. "test").</summary>
     public string DefaultAccount { get; init; } = "000000000000";
+
+    /// <summary>
+    /// Host names (besides loopback names and <see cref="Host"/>) that requests may address, e.g. a Docker service
+    /// name; <c>*</c> allows any. Anything else is refused, so a DNS-rebinding page cannot reach the emulator.
+    /// </summary>
+    public IReadOnlyList<string> AllowedHosts { get; init; } = [];
 
     /// <summary>The Region the emulated services live in (Identity Center's Region, role paths, ARNs that carry one).</summary>
     public string Region { get; init; } = "us-east-1";
@@ -48,6 +54,7 @@ public sealed record EmulatorOptions
         ["--region"] = $"{Section}:Region",
         ["--verify-signatures"] = $"{Section}:VerifySignatures",
         ["--root-secret"] = $"{Section}:RootSecret",
+        ["--allowed-hosts"] = $"{Section}:AllowedHosts",
     };
 
     public static readonly IReadOnlyDictionary<string, string> EnvironmentMappings = new Dictionary<string, string>
@@ -60,6 +67,7 @@ public sealed record EmulatorOptions
         ["EMULATOR_REGION"] = $"{Section}:Region",
         ["EMULATOR_VERIFY_SIGNATURES"] = $"{Section}:VerifySignatures",
         ["EMULATOR_ROOT_SECRET"] = $"{Section}:RootSecret",
+        ["EMULATOR_ALLOWED_HOSTS"] = $"{Section}:AllowedHosts",
     };
 
     /// <summary>Switches that may stand alone as flags (meaning true).</summary>
@@ -92,6 +100,7 @@ public sealed record EmulatorOptions
             Region = section["Region"] ?? defaults.Region,
             VerifySignatures = ParseBool(section["VerifySignatures"], "verify-signatures"),
             RootSecret = section["RootSecret"] ?? defaults.RootSecret,
+            AllowedHosts = (section["AllowedHosts"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
         };
         if (options.Port is < 0 or > 65535) throw new ArgumentException($"--port must be 0..65535, got {options.Port}.");
         if (!Regex.IsMatch(options.DefaultAccount, @"^\d{12}$"))

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Emulator.Core;
+using Emulator.Hosting;
 using Emulator.Services.Sso;
 using Emulator.Services.SsoOidc;
 using Emulator.Services.SsoPortal;
@@ -131,7 +132,7 @@ public static class PortalEndpoints
 
     private static async Task<IResult> SignIn(HttpContext http, string identityStoreId, StateStore store, TimeProvider time)
     {
-        var form = await http.Request.ReadFormAsync();
+        var form = await PortalForms.Read(http.Request);
         var userName = form["username"].ToString();
         var password = form["password"].ToString();
         var userCode = form.TryGetValue("user_code", out var code) && code.ToString().Length > 0 ? code.ToString() : null;
@@ -168,7 +169,7 @@ public static class PortalEndpoints
 
     private static async Task<IResult> SignOut(HttpContext http, string identityStoreId, StateStore store, TimeProvider time)
     {
-        var form = await http.Request.ReadFormAsync();
+        var form = await PortalForms.Read(http.Request);
         var signed = store.Read(tx => CurrentSession(http, tx, identityStoreId, time.GetUtcNow()));
         if (signed is not null)
         {
@@ -209,7 +210,7 @@ public static class PortalEndpoints
 
     private static async Task<IResult> DeviceDecisionPost(HttpContext http, StateStore store, TimeProvider time)
     {
-        var form = await http.Request.ReadFormAsync();
+        var form = await PortalForms.Read(http.Request);
         var userCode = form["user_code"].ToString();
         var approve = form["decision"].ToString() != "deny";
         return store.Write(tx =>
@@ -253,9 +254,9 @@ public static class PortalEndpoints
         return Html(Page("Enable IAM Identity Center", body.ToString()), status);
     }
 
-    private static async Task<IResult> SetupPost(HttpContext http, StateStore store, TimeProvider time)
+    private static async Task<IResult> SetupPost(HttpContext http, StateStore store, TimeProvider time, EmulatorOptions options)
     {
-        var form = await http.Request.ReadFormAsync();
+        var form = await PortalForms.Read(http.Request);
         var accountId = form["accountId"].ToString().Trim();
         if (!http.Request.Cookies.TryGetValue(CsrfCookie, out var cookie) || !SameToken(cookie, form["csrf"].ToString()))
             return SetupForm(http, accountId, "The form expired. Please try again.", 400);
@@ -263,7 +264,7 @@ public static class PortalEndpoints
 
         var outcome = store.Write(tx => IdentityCenterSetup.Enable(tx, accountId, time.GetUtcNow()));
         if (outcome.Instance is not { } instance) return SetupForm(http, accountId, outcome.Message, 400);
-        var startUrl = PortalUrls.StartUrl(http.Request, instance);
+        var startUrl = PortalUrls.StartUrl(http.Request, options, instance);
         var body = "<div class=\"card\" id=\"enabled\"><h2>IAM Identity Center is enabled</h2><dl>" +
             $"<dt>Instance ARN</dt><dd id=\"instance-arn\">{E(instance.InstanceArn)}</dd>" +
             $"<dt>Identity store</dt><dd id=\"identity-store-id\">{E(instance.IdentityStoreId)}</dd>" +

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Emulator.Core;
 
@@ -11,16 +10,8 @@ public sealed class AwsJsonProtocol : IWireProtocol
 
     public JsonObject ParseInput(HttpRequest request, byte[] body, ServiceModel model, OperationModel operation)
     {
-        if (body.Length == 0 || body.All(b => b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t')) return new JsonObject();
-        try
-        {
-            return JsonNode.Parse(body) as JsonObject
-                ?? throw Serialization("Start of structure or map found where not expected.");
-        }
-        catch (JsonException)
-        {
-            throw Serialization("Request body is not valid JSON.");
-        }
+        var json = JsonInput.Parse(body, out var problem);
+        return problem is null ? json ?? new JsonObject() : throw Serialization(problem);
     }
 
     public AwsException? ProtocolViolation(IReadOnlyList<Violation> violations) =>
@@ -35,10 +26,24 @@ public sealed class AwsJsonProtocol : IWireProtocol
     {
         var body = new JsonObject { ["__type"] = error.Code, ["Message"] = error.Message };
         foreach (var (name, value) in error.Fields) body[name] = value;
-        if (model.ErrorShape(error.Code)?["members"]?["RequestId"] is not null) body["RequestId"] = requestId;
+        if (model.ErrorShape(error.Code)?.MembersByName.ContainsKey("RequestId") == true) body["RequestId"] = requestId;
         context.Response.Headers["x-amzn-ErrorType"] = error.Code;
         return JsonShapes.Write(context, ContentType, error.Status, body);
     }
 
     public static AwsException Serialization(string message) => new("SerializationException", message);
+
+    public AwsException UnknownOperation(ServiceModel model, string operation) =>
+        new("UnknownOperationException", $"The operation {operation} is not recognized by {model.TargetPrefix ?? model.Name}.");
+
+    /// <summary>An X-Amz-Target whose prefix names no service served here.</summary>
+    public static AwsException UnknownTarget(string target) =>
+        new("UnknownOperationException", $"The target '{Shown.Bounded(target)}' does not name an operation of any service this emulator serves.");
+
+    public AwsException MissingAuthentication() => new("MissingAuthenticationTokenException", "Missing Authentication Token", 403);
+
+    public AwsException ExpiredToken() => new("ExpiredTokenException", "The security token included in the request is expired");
+
+    public AwsException Malformed(string message, int status) =>
+        status == 413 ? ProtocolErrors.TooLarge() : status == 403 ? new("AccessDeniedException", message, 403) : new("SerializationException", message, status);
 }

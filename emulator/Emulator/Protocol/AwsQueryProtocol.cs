@@ -3,8 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Xml;
 using Emulator.Core;
-using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Primitives;
 
 namespace Emulator.Protocol;
 
@@ -14,89 +12,77 @@ namespace Emulator.Protocol;
 /// </summary>
 public sealed class AwsQueryProtocol : IWireProtocol
 {
-    public static Dictionary<string, StringValues> ReadForm(HttpRequest request, byte[] body)
-    {
-        var form = QueryHelpers.ParseQuery(request.QueryString.Value);
-        if (body.Length > 0)
-            foreach (var (key, value) in QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body)))
-                form[key] = value;
-        return form;
-    }
+    /// <summary>The form the routing step read, or a fresh read.</summary>
+    public static QueryForm FormOf(HttpRequest request, byte[] body) =>
+        request.HttpContext.Features.Get<QueryForm>() ?? QueryForm.Read(request, body);
 
-    public JsonObject ParseInput(HttpRequest request, byte[] body, ServiceModel model, OperationModel operation)
-    {
-        if (operation.InputShape is null) return new JsonObject();
-        var form = ReadForm(request, body);
-        return ReadStructure(model, model.Shape(operation.InputShape), "", form);
-    }
+    public JsonObject ParseInput(HttpRequest request, byte[] body, ServiceModel model, OperationModel operation) =>
+        operation.Input is null ? new JsonObject() : ReadStructure(operation.Input, "", FormOf(request, body));
 
     public AwsException? ProtocolViolation(IReadOnlyList<Violation> violations) => null;
 
-    private static JsonObject ReadStructure(ServiceModel model, JsonObject shape, string prefix, Dictionary<string, StringValues> form)
+    public AwsException UnknownOperation(ServiceModel model, string operation) =>
+        new("InvalidAction", $"Could not find operation {Shown.Bounded(operation)} for version {model.ApiVersion}");
+
+    public AwsException MissingAuthentication() => new("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
+
+    public AwsException ExpiredToken() => new("ExpiredToken", "The security token included in the request is expired");
+
+    public AwsException Malformed(string message, int status) =>
+        status == 413 ? ProtocolErrors.TooLarge() : status == 403 ? new("AccessDenied", message, 403) : new("MalformedQueryString", message, status);
+
+    /// <summary>A request that names no operation at all.</summary>
+    public static AwsException MissingAction() =>
+        new("MissingAction", "The request must name an operation: the X-Amz-Target header (JSON services) or the Action parameter (IAM, STS).");
+
+    private static JsonObject ReadStructure(Shape shape, string prefix, QueryForm form)
     {
         var result = new JsonObject();
-        foreach (var (name, reference) in shape["members"]!.AsObject())
-        {
-            var key = prefix + ((string?)reference!["locationName"] ?? name);
-            var value = ReadValue(model, model.Target(reference), key, form);
-            if (value is not null) result[name] = value;
-        }
+        foreach (var member in shape.Members)
+            if (ReadValue(member.Shape, prefix + member.WireName, form) is { } value) result[member.Name] = value;
         return result;
     }
 
-    private static JsonNode? ReadValue(ServiceModel model, JsonObject shape, string key, Dictionary<string, StringValues> form)
+    private static JsonNode? ReadValue(Shape shape, string key, QueryForm form) => shape.Type switch
     {
-        switch ((string)shape["type"]!)
-        {
-            case "structure":
-                return form.Keys.Any(k => k.StartsWith(key + ".", StringComparison.Ordinal))
-                    ? ReadStructure(model, shape, key + ".", form)
-                    : null;
-            case "list":
-                return ReadList(model, shape, key, form);
-            case "map":
-                return ReadMap(model, shape, key, form);
-            default:
-                return form.TryGetValue(key, out var raw) ? Scalar((string)shape["type"]!, raw.ToString()) : null;
-        }
-    }
+        ShapeType.Structure => form.HasMembersUnder(key) ? ReadStructure(shape, key + ".", form) : null,
+        ShapeType.List => ReadList(shape, key, form),
+        ShapeType.Map => ReadMap(shape, key, form),
+        _ => form[key] is { } raw ? Scalar(shape.Type, raw) : null,
+    };
 
-    private static JsonArray? ReadList(ServiceModel model, JsonObject shape, string key, Dictionary<string, StringValues> form)
+    private static JsonArray? ReadList(Shape shape, string key, QueryForm form)
     {
-        var flattened = (bool?)shape["flattened"] == true;
-        var memberName = (string?)shape["member"]!["locationName"] ?? "member";
-        var itemPrefix = flattened ? key + "." : $"{key}.{memberName}.";
-        var itemShape = model.Target(shape["member"]!);
+        var itemPrefix = shape.Flattened ? key + "." : $"{key}.{shape.ItemName}.";
         var items = new JsonArray();
         for (var i = 1; ; i++)
         {
-            var itemKey = itemPrefix + i.ToString(CultureInfo.InvariantCulture);
-            var item = ReadValue(model, itemShape, itemKey, form);
+            var item = ReadValue(shape.Item!, itemPrefix + i.ToString(CultureInfo.InvariantCulture), form);
             if (item is null) break;
             items.Add(item);
         }
         if (items.Count > 0) return items;
-        return form.ContainsKey(key) ? items : null; // "Tags=" is how botocore sends an empty list
+        return form.Has(key) ? items : null; // "Tags=" is how botocore sends an empty list
     }
 
-    private static JsonObject? ReadMap(ServiceModel model, JsonObject shape, string key, Dictionary<string, StringValues> form)
+    private static JsonObject? ReadMap(Shape shape, string key, QueryForm form)
     {
         var map = new JsonObject();
         for (var i = 1; ; i++)
         {
             var entry = $"{key}.entry.{i.ToString(CultureInfo.InvariantCulture)}";
-            if (!form.TryGetValue(entry + ".key", out var mapKey)) break;
-            map[mapKey.ToString()] = ReadValue(model, model.Target(shape["value"]!), entry + ".value", form);
+            if (form[entry + ".key"] is not { } mapKey) break;
+            map[mapKey] = ReadValue(shape.MapValue!, entry + ".value", form);
         }
-        return map.Count > 0 || form.ContainsKey(key) ? map : null;
+        return map.Count > 0 || form.Has(key) ? map : null;
     }
 
     /// <summary>Typed where the text parses; otherwise left a string, which the validator reports as the wrong type.</summary>
-    private static JsonNode Scalar(string type, string text) => type switch
+    private static JsonNode Scalar(ShapeType type, string text) => type switch
     {
-        "integer" or "long" when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => JsonValue.Create(n),
-        "double" or "float" when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
-        "boolean" when text is "true" or "false" => JsonValue.Create(text == "true"),
+        ShapeType.Integer or ShapeType.Long when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => JsonValue.Create(n),
+        ShapeType.Double or ShapeType.Float when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
+        ShapeType.Boolean when text is "true" or "false" => JsonValue.Create(text == "true"),
         _ => JsonValue.Create(text),
     };
 
@@ -106,10 +92,10 @@ public sealed class AwsQueryProtocol : IWireProtocol
         {
             var ns = model.XmlNamespace;
             writer.WriteStartElement(operation.Name + "Response", ns);
-            if (output is JsonObject result && operation.OutputShape is not null && operation.ResultWrapper is not null)
+            if (output is JsonObject result && operation.Output is not null && operation.ResultWrapper is not null)
             {
                 writer.WriteStartElement(operation.ResultWrapper, ns);
-                WriteStructure(writer, model, model.Shape(operation.OutputShape), result);
+                WriteStructure(writer, model, operation.Output, result);
                 writer.WriteEndElement();
             }
             writer.WriteStartElement("ResponseMetadata", ns);
@@ -128,8 +114,8 @@ public sealed class AwsQueryProtocol : IWireProtocol
             writer.WriteStartElement("ErrorResponse", ns);
             writer.WriteStartElement("Error", ns);
             writer.WriteElementString("Type", ns, error.SenderFault ? "Sender" : "Receiver");
-            writer.WriteElementString("Code", ns, error.Code);
-            writer.WriteElementString("Message", ns, error.Message);
+            writer.WriteElementString("Code", ns, XmlText.Safe(error.Code));
+            writer.WriteElementString("Message", ns, XmlText.Safe(error.Message));
             writer.WriteEndElement();
             writer.WriteElementString("RequestId", ns, requestId);
             writer.WriteEndElement();
@@ -137,52 +123,46 @@ public sealed class AwsQueryProtocol : IWireProtocol
         await Send(context, error.Status, xml);
     }
 
-    private static void WriteStructure(XmlWriter writer, ServiceModel model, JsonObject shape, JsonObject value)
+    private static void WriteStructure(XmlWriter writer, ServiceModel model, Shape shape, JsonObject value)
     {
-        foreach (var (name, reference) in shape["members"]!.AsObject())
-        {
-            if (value[name] is not JsonNode node) continue;
-            WriteValue(writer, model, model.Target(reference!), (string?)reference!["locationName"] ?? name, node);
-        }
+        foreach (var member in shape.Members)
+            if (value[member.Name] is JsonNode node) WriteValue(writer, model, member.Shape, member.WireName, node);
     }
 
-    private static void WriteValue(XmlWriter writer, ServiceModel model, JsonObject shape, string element, JsonNode node)
+    private static void WriteValue(XmlWriter writer, ServiceModel model, Shape shape, string element, JsonNode node)
     {
-        switch ((string)shape["type"]!)
+        switch (shape.Type)
         {
-            case "structure":
+            case ShapeType.Structure:
                 writer.WriteStartElement(element, model.XmlNamespace);
                 WriteStructure(writer, model, shape, node.AsObject());
                 writer.WriteEndElement();
                 break;
-            case "list":
-                var itemShape = model.Target(shape["member"]!);
-                var itemName = (string?)shape["member"]!["locationName"] ?? "member";
-                var flattened = (bool?)shape["flattened"] == true;
-                if (!flattened) writer.WriteStartElement(element, model.XmlNamespace);
+            case ShapeType.List:
+                if (!shape.Flattened) writer.WriteStartElement(element, model.XmlNamespace);
                 foreach (var item in node.AsArray())
-                    if (item is not null) WriteValue(writer, model, itemShape, flattened ? element : itemName, item);
-                if (!flattened) writer.WriteEndElement();
+                    if (item is not null) WriteValue(writer, model, shape.Item!, shape.Flattened ? element : shape.ItemName, item);
+                if (!shape.Flattened) writer.WriteEndElement();
                 break;
-            case "map":
+            case ShapeType.Map:
                 writer.WriteStartElement(element, model.XmlNamespace);
                 foreach (var (key, item) in node.AsObject())
                 {
                     writer.WriteStartElement("entry", model.XmlNamespace);
-                    writer.WriteElementString("key", model.XmlNamespace, key);
-                    if (item is not null) WriteValue(writer, model, model.Target(shape["value"]!), "value", item);
+                    writer.WriteElementString("key", model.XmlNamespace, XmlText.Safe(key));
+                    if (item is not null) WriteValue(writer, model, shape.MapValue!, "value", item);
                     writer.WriteEndElement();
                 }
                 writer.WriteEndElement();
                 break;
-            case "timestamp":
+            case ShapeType.Timestamp:
                 writer.WriteElementString(element, model.XmlNamespace, Timestamps.ToIso8601(Timestamps.Read(node)));
                 break;
-            case "boolean":
+            case ShapeType.Boolean:
                 writer.WriteElementString(element, model.XmlNamespace, (bool)node ? "true" : "false");
                 break;
             default:
-                writer.WriteElementString(element, model.XmlNamespace, node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString());
+                writer.WriteElementString(element, model.XmlNamespace, XmlText.Safe(node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString()));
                 break;
         }
     }

@@ -3,7 +3,10 @@ using Emulator.Core;
 
 namespace Emulator.Protocol;
 
-/// <summary>One AWS wire protocol: how a request's members are read and how a result or an error is written.</summary>
+/// <summary>
+/// One AWS wire protocol: how a request's members are read, how a result or an error is written, and the error codes
+/// the protocol itself answers with (before any service code runs). Routing lives beside it in <see cref="IRequestRouting"/>.
+/// </summary>
 public interface IWireProtocol
 {
     /// <summary>The request's members, keyed by the model's member names. Throws <see cref="AwsException"/> for a malformed body.</summary>
@@ -15,4 +18,16 @@ public interface IWireProtocol
     Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, JsonNode? output, string requestId);
 
     Task WriteError(HttpContext context, ServiceModel model, AwsException error, string requestId);
+
+    /// <summary>The model has no operation of that name.</summary>
+    AwsException UnknownOperation(ServiceModel model, string operation);
+
+    /// <summary>A signed operation called without a signature.</summary>
+    AwsException MissingAuthentication();
+
+    /// <summary>The signing key was issued by the emulator but is no longer valid.</summary>
+    AwsException ExpiredToken();
+
+    /// <summary>A request the protocol cannot read at all (bad framing, bad encoding); <paramref name="status"/> is 4xx.</summary>
+    AwsException Malformed(string message, int status);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -21,12 +20,15 @@ public sealed record Violation(ViolationKind Kind, string Path, string Text);
 /// </summary>
 public static class InputValidator
 {
-    private static readonly ConcurrentDictionary<string, Regex?> Patterns = new();
+    /// <summary>At most this many violations are spelled out (the count names them all), so a huge list cannot make a huge error.</summary>
+    public const int MaxDescribed = 10;
 
-    public static List<Violation> Validate(ServiceModel model, string shapeName, JsonObject input)
+    public static List<Violation> Validate(ServiceModel model, string shapeName, JsonObject input) => Validate(model.Shape(shapeName), input);
+
+    public static List<Violation> Validate(Shape shape, JsonObject input)
     {
         var violations = new List<Violation>();
-        CheckStructure(model, model.Shape(shapeName), input, "", violations);
+        CheckStructure(shape, input, "", violations);
         return violations;
     }
 
@@ -35,40 +37,37 @@ public static class InputValidator
     {
         var count = violations.Count;
         var head = $"{count} validation error{(count == 1 ? "" : "s")} detected: ";
-        return head + string.Join("; ", violations.Select(v => v.Text));
+        return head + string.Join("; ", violations.Take(MaxDescribed).Select(v => v.Text));
     }
 
-    private static void CheckStructure(ServiceModel model, JsonObject shape, JsonObject value, string path, List<Violation> found)
+    private static void CheckStructure(Shape shape, JsonObject value, string path, List<Violation> found)
     {
-        var members = shape["members"]?.AsObject() ?? new JsonObject();
-        var required = shape["required"]?.AsArray().Select(r => (string)r!).ToHashSet() ?? [];
-        foreach (var (name, reference) in members)
+        foreach (var member in shape.Members)
         {
-            var memberPath = path.Length == 0 ? LowerFirst(name) : $"{path}.{LowerFirst(name)}";
-            var node = value[name];
+            var memberPath = path.Length == 0 ? LowerFirst(member.Name) : $"{path}.{LowerFirst(member.Name)}";
+            var node = value[member.Name];
             if (node is null)
             {
-                if (required.Contains(name))
+                if (shape.Required.Contains(member.Name))
                     found.Add(new(ViolationKind.InputRequired, memberPath,
                         $"Value null at '{memberPath}' failed to satisfy constraint: Member must not be null"));
                 continue;
             }
-            CheckValue(model, model.Target(reference!), node, memberPath, found);
+            CheckValue(member.Shape, node, memberPath, found);
         }
     }
 
-    private static void CheckValue(ServiceModel model, JsonObject shape, JsonNode node, string path, List<Violation> found)
+    private static void CheckValue(Shape shape, JsonNode node, string path, List<Violation> found)
     {
-        var type = (string)shape["type"]!;
-        switch (type)
+        switch (shape.Type)
         {
-            case "structure" when shape["document"] is JsonValue document && (bool)document:
+            case ShapeType.Document:
                 break; // a document type (e.g. identitystore AttributeValue) is any JSON value
-            case "structure":
-                if (node is JsonObject obj) CheckStructure(model, shape, obj, path, found);
+            case ShapeType.Structure:
+                if (node is JsonObject obj) CheckStructure(shape, obj, path, found);
                 else found.Add(WrongType(path, node, "a structure"));
                 break;
-            case "list":
+            case ShapeType.List:
                 if (node is not JsonArray array) { found.Add(WrongType(path, node, "a list")); break; }
                 CheckCount(shape, array.Count, node, path, found);
                 for (var i = 0; i < array.Count; i++)
@@ -77,73 +76,72 @@ public static class InputValidator
                     if (array[i] is null)
                         found.Add(new(ViolationKind.InputRequired, itemPath,
                             $"Value null at '{itemPath}' failed to satisfy constraint: Member must not be null"));
-                    else CheckValue(model, model.Target(shape["member"]!), array[i]!, itemPath, found);
+                    else CheckValue(shape.Item!, array[i]!, itemPath, found);
                 }
                 break;
-            case "map":
+            case ShapeType.Map:
                 if (node is not JsonObject map) { found.Add(WrongType(path, node, "a map")); break; }
                 CheckCount(shape, map.Count, node, path, found);
                 foreach (var (key, item) in map)
                 {
-                    CheckValue(model, model.Target(shape["key"]!), JsonValue.Create(key), $"{path}.key", found);
-                    if (item is not null) CheckValue(model, model.Target(shape["value"]!), item, $"{path}.value", found);
+                    CheckValue(shape.MapKey!, JsonValue.Create(key), $"{path}.key", found);
+                    if (item is not null) CheckValue(shape.MapValue!, item, $"{path}.value", found);
                 }
                 break;
-            case "string":
+            case ShapeType.String:
                 if (!IsKind(node, JsonValueKind.String)) { found.Add(WrongType(path, node, "a string")); break; }
                 CheckString(shape, (string)node!, path, found);
                 break;
-            case "integer" or "long":
+            case ShapeType.Integer or ShapeType.Long:
                 if (!IsKind(node, JsonValueKind.Number) || !long.TryParse(node.ToJsonString(), CultureInfo.InvariantCulture, out var number))
                 { found.Add(WrongType(path, node, "an integer")); break; }
                 CheckRange(shape, number, path, found);
                 break;
-            case "double" or "float":
+            case ShapeType.Double or ShapeType.Float:
                 if (!IsKind(node, JsonValueKind.Number)) found.Add(WrongType(path, node, "a number"));
                 break;
-            case "boolean":
+            case ShapeType.Boolean:
                 if (!IsKind(node, JsonValueKind.True) && !IsKind(node, JsonValueKind.False)) found.Add(WrongType(path, node, "a boolean"));
                 break;
-            case "timestamp":
+            case ShapeType.Timestamp:
                 if (!IsKind(node, JsonValueKind.Number) && !IsKind(node, JsonValueKind.String)) found.Add(WrongType(path, node, "a timestamp"));
                 break;
         }
     }
 
-    private static void CheckString(JsonObject shape, string text, string path, List<Violation> found)
+    private static void CheckString(Shape shape, string text, string path, List<Violation> found)
     {
-        var shown = $"Value '{text}' at '{path}' failed to satisfy constraint: ";
-        if (shape["enum"] is JsonArray allowed && !allowed.Any(a => (string)a! == text))
+        var shown = $"Value '{Shown.Bounded(text)}' at '{path}' failed to satisfy constraint: ";
+        if (shape.Enum is { } allowed && !allowed.Contains(text))
         {
-            var set = string.Join(", ", allowed.Select(a => (string)a!));
-            found.Add(new(ViolationKind.InvalidEnum, path, shown + $"Member must satisfy enum value set: [{set}]"));
+            found.Add(new(ViolationKind.InvalidEnum, path, shown + $"Member must satisfy enum value set: [{string.Join(", ", allowed)}]"));
             return;
         }
-        if (shape["min"] is JsonNode min && text.Length < (int)min)
-            found.Add(new(ViolationKind.MinLengthExceeded, path, shown + $"Member must have length greater than or equal to {(int)min}"));
-        if (shape["max"] is JsonNode max && text.Length > (int)max)
-            found.Add(new(ViolationKind.MaxLengthExceeded, path, shown + $"Member must have length less than or equal to {(int)max}"));
-        if (shape["pattern"] is JsonNode pattern && Compiled((string)pattern!) is Regex regex && !Matches(regex, text))
-            found.Add(new(ViolationKind.InvalidPattern, path, shown + $"Member must satisfy regular expression pattern: {(string)pattern!}"));
+        if (shape.Min is { } min && text.Length < min)
+            found.Add(new(ViolationKind.MinLengthExceeded, path, shown + $"Member must have length greater than or equal to {min}"));
+        if (shape.Max is { } max && text.Length > max)
+            found.Add(new(ViolationKind.MaxLengthExceeded, path, shown + $"Member must have length less than or equal to {max}"));
+        if (shape.PatternRegex is { } regex && !Matches(regex, text))
+            found.Add(new(ViolationKind.InvalidPattern, path, shown + $"Member must satisfy regular expression pattern: {shape.Pattern}"));
     }
 
-    private static void CheckRange(JsonObject shape, long number, string path, List<Violation> found)
+    private static void CheckRange(Shape shape, long number, string path, List<Violation> found)
     {
         var shown = $"Value '{number}' at '{path}' failed to satisfy constraint: ";
-        if (shape["min"] is JsonNode min && number < (long)min)
-            found.Add(new(ViolationKind.MinValueExceeded, path, shown + $"Member must have value greater than or equal to {(long)min}"));
-        if (shape["max"] is JsonNode max && number > (long)max)
-            found.Add(new(ViolationKind.MaxValueExceeded, path, shown + $"Member must have value less than or equal to {(long)max}"));
+        if (shape.Min is { } min && number < min)
+            found.Add(new(ViolationKind.MinValueExceeded, path, shown + $"Member must have value greater than or equal to {min}"));
+        if (shape.Max is { } max && number > max)
+            found.Add(new(ViolationKind.MaxValueExceeded, path, shown + $"Member must have value less than or equal to {max}"));
     }
 
-    private static void CheckCount(JsonObject shape, int count, JsonNode node, string path, List<Violation> found)
+    private static void CheckCount(Shape shape, int count, JsonNode node, string path, List<Violation> found)
     {
-        if (shape["min"] is JsonNode min && count < (int)min)
+        if (shape.Min is { } min && count < min)
             found.Add(new(ViolationKind.MinLengthExceeded, path,
-                $"Value '{node.ToJsonString()}' at '{path}' failed to satisfy constraint: Member must have length greater than or equal to {(int)min}"));
-        if (shape["max"] is JsonNode max && count > (int)max)
+                $"Value '{Shown.Bounded(node.ToJsonString())}' at '{path}' failed to satisfy constraint: Member must have length greater than or equal to {min}"));
+        if (shape.Max is { } max && count > max)
             found.Add(new(ViolationKind.MaxLengthExceeded, path,
-                $"Value at '{path}' failed to satisfy constraint: Member must have length less than or equal to {(int)max}"));
+                $"Value at '{path}' failed to satisfy constraint: Member must have length less than or equal to {max}"));
     }
 
     private static Violation WrongType(string path, JsonNode node, string expected) =>
@@ -157,13 +155,6 @@ public static class InputValidator
         try { return regex.IsMatch(text); }
         catch (RegexMatchTimeoutException) { return false; }
     }
-
-    /// <summary>Model patterns are Java regexes matched against the whole value; the few .NET cannot compile are skipped.</summary>
-    private static Regex? Compiled(string pattern) => Patterns.GetOrAdd(pattern, p =>
-    {
-        try { return new Regex($"^(?:{p})$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(200)); }
-        catch (ArgumentException) { return null; }
-    });
 
     private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "...";
 

@@ -8,14 +8,14 @@ public static class JsonShapes
     /// <summary>A JSON result (timestamps as epoch seconds), or an empty body for an operation without output.</summary>
     public static Task WriteResult(HttpContext context, string contentType, int status, ServiceModel model, OperationModel operation, JsonNode? output)
     {
-        if (output is null || operation.OutputShape is null)
+        if (output is null || operation.Output is null)
         {
             context.Response.StatusCode = status;
             context.Response.ContentType = contentType;
             context.Response.ContentLength = 0;
             return Task.CompletedTask;
         }
-        var encoded = EncodeTimestamps(model, model.Shape(operation.OutputShape), output, t => JsonValue.Create(Timestamps.ToEpochSeconds(t)));
+        var encoded = EncodeTimestamps(operation.Output, output, t => JsonValue.Create(Timestamps.ToEpochSeconds(t)));
         return Write(context, contentType, status, encoded!);
     }
 
@@ -28,34 +28,30 @@ public static class JsonShapes
         await context.Response.Body.WriteAsync(bytes);
     }
 
-    public static JsonNode? EncodeTimestamps(ServiceModel model, JsonObject shape, JsonNode? node, Func<DateTimeOffset, JsonNode> encode)
+    public static JsonNode? EncodeTimestamps(Shape shape, JsonNode? node, Func<DateTimeOffset, JsonNode> encode)
     {
         if (node is null) return null;
-        switch ((string)shape["type"]!)
+        switch (shape.Type)
         {
-            case "timestamp":
+            case ShapeType.Timestamp:
                 return encode(Timestamps.Read(node));
-            case "structure" when node is JsonObject obj:
-                var members = shape["members"]!.AsObject();
+            case ShapeType.Structure when node is JsonObject obj:
                 foreach (var name in obj.Select(p => p.Key).ToList())
-                    if (members[name] is JsonNode reference && NeedsWalk(model, model.Target(reference)))
-                        obj[name] = EncodeTimestamps(model, model.Target(reference), obj[name]?.DeepClone(), encode);
+                    if (shape.MembersByName.TryGetValue(name, out var member) && NeedsWalk(member.Shape))
+                        obj[name] = EncodeTimestamps(member.Shape, obj[name]?.DeepClone(), encode);
                 return obj;
-            case "list" when node is JsonArray array:
-                var item = model.Target(shape["member"]!);
-                if (!NeedsWalk(model, item)) return array;
-                return new JsonArray(array.Select(i => EncodeTimestamps(model, item, i?.DeepClone(), encode)).ToArray());
-            case "map" when node is JsonObject map:
-                var value = model.Target(shape["value"]!);
-                if (!NeedsWalk(model, value)) return map;
+            case ShapeType.List when node is JsonArray array:
+                if (!NeedsWalk(shape.Item!)) return array;
+                return new JsonArray(array.Select(i => EncodeTimestamps(shape.Item!, i?.DeepClone(), encode)).ToArray());
+            case ShapeType.Map when node is JsonObject map:
+                if (!NeedsWalk(shape.MapValue!)) return map;
                 foreach (var key in map.Select(p => p.Key).ToList())
-                    map[key] = EncodeTimestamps(model, value, map[key]?.DeepClone(), encode);
+                    map[key] = EncodeTimestamps(shape.MapValue!, map[key]?.DeepClone(), encode);
                 return map;
             default:
                 return node;
         }
     }
 
-    private static bool NeedsWalk(ServiceModel model, JsonObject shape) =>
-        (string)shape["type"]! is "timestamp" or "structure" or "list" or "map";
+    private static bool NeedsWalk(Shape shape) => shape.IsContainer || shape.Type == ShapeType.Timestamp;
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Emulator.Core;
 
@@ -19,35 +18,26 @@ public sealed class RestJsonProtocol(Func<AwsException, JsonObject> errorBody) :
     public JsonObject ParseInput(HttpRequest request, byte[] body, ServiceModel model, OperationModel operation)
     {
         var input = new JsonObject();
-        if (operation.InputShape is null) return input;
-        var members = model.Shape(operation.InputShape)["members"]?.AsObject() ?? new JsonObject();
+        if (operation.Input is null) return input;
 
-        JsonObject? json = null;
-        if (body.Length > 0 && !body.All(b => b is (byte)' ' or (byte)'\r' or (byte)'\n' or (byte)'\t'))
-        {
-            try { json = JsonNode.Parse(body) as JsonObject; }
-            catch (JsonException) { }
-            // Both restJson1 services here (sso, sso-oidc) model InvalidRequestException for a malformed request.
-            if (json is null) throw new AwsException("InvalidRequestException", "Request body is not a valid JSON object.");
-        }
+        // Both restJson1 services here (sso, sso-oidc) model InvalidRequestException for a malformed request.
+        var json = JsonInput.Parse(body, out var problem);
+        if (problem is not null) throw new AwsException("InvalidRequestException", "Request body is not a valid JSON object.");
 
-        foreach (var (name, reference) in members)
+        foreach (var member in operation.Input.Members)
         {
-            var location = (string?)reference!["location"];
-            var wireName = (string?)reference["locationName"] ?? name;
-            var target = model.Target(reference);
-            switch (location)
+            switch (member.Location)
             {
                 case "querystring":
-                    if (request.Query.TryGetValue(wireName, out var values) && values.Count > 0)
-                        input[name] = FromText(target, values.ToString());
+                    if (request.Query.TryGetValue(member.WireName, out var values) && values.Count > 0)
+                        input[member.Name] = FromText(member.Shape, values.ToString());
                     break;
                 case "header":
-                    if (request.Headers.TryGetValue(wireName, out var header) && header.Count > 0)
-                        input[name] = FromText(target, header.ToString());
+                    if (request.Headers.TryGetValue(member.WireName, out var header) && header.Count > 0)
+                        input[member.Name] = FromText(member.Shape, header.ToString());
                     break;
                 case null:
-                    if (json?[wireName] is JsonNode value) input[name] = value.DeepClone();
+                    if (json?[member.WireName] is JsonNode value) input[member.Name] = value.DeepClone();
                     break;
             }
         }
@@ -55,10 +45,10 @@ public sealed class RestJsonProtocol(Func<AwsException, JsonObject> errorBody) :
     }
 
     /// <summary>A query-string or header value as the member's type; left as text when it does not parse (the validator reports it).</summary>
-    private static JsonNode FromText(JsonObject shape, string text) => (string)shape["type"]! switch
+    private static JsonNode FromText(Shape shape, string text) => shape.Type switch
     {
-        "integer" or "long" when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
-        "boolean" when bool.TryParse(text, out var flag) => JsonValue.Create(flag),
+        ShapeType.Integer or ShapeType.Long when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
+        ShapeType.Boolean when bool.TryParse(text, out var flag) => JsonValue.Create(flag),
         _ => JsonValue.Create(text),
     };
 
@@ -73,6 +63,16 @@ public sealed class RestJsonProtocol(Func<AwsException, JsonObject> errorBody) :
         context.Response.Headers["x-amzn-ErrorType"] = error.Code;
         return JsonShapes.Write(context, ContentType, error.Status, errorBody(error));
     }
+
+    public AwsException UnknownOperation(ServiceModel model, string operation) =>
+        new("UnknownOperationException", $"The operation {Shown.Bounded(operation)} is not recognized by {model.Name}.", 404);
+
+    public AwsException MissingAuthentication() => new("MissingAuthenticationTokenException", "Missing Authentication Token", 403);
+
+    public AwsException ExpiredToken() => new("ExpiredTokenException", "The security token included in the request is expired");
+
+    public AwsException Malformed(string message, int status) =>
+        status == 413 ? ProtocolErrors.TooLarge() : status == 403 ? new("AccessDeniedException", message, 403) : new("InvalidRequestException", message, status);
 
     /// <summary>The portal's body: <c>{"message": ..., "__type": "com.amazonaws.switchboard.portal#Code"}</c>.</summary>
     public static JsonObject PortalErrorBody(AwsException error) => new()

@@ -13,7 +13,9 @@ namespace Emulator.Services;
 public sealed class ServiceCatalog
 {
     private readonly List<ServiceDefinition> _services;
-    private readonly Dictionary<string, List<RestRoute>> _restRoutes;
+    private readonly AwsJsonRouting _json;
+    private readonly RestJsonRouting _rest;
+    private readonly QueryRouting _query;
 
     public ServiceCatalog()
     {
@@ -27,50 +29,31 @@ public sealed class ServiceCatalog
             SsoAdminService.Definition(),
             IdentityStoreService.Definition(),
         ];
-        _restRoutes = RestRoutes(_services);
+        _json = new AwsJsonRouting(_services);
+        _rest = new RestJsonRouting(_services);
+        _query = new QueryRouting(_services);
+        Routings = [_json, _rest, _query];
     }
 
     public IReadOnlyList<ServiceDefinition> All => _services;
 
+    /// <summary>Each protocol's routing, asked in this order; Query claims whatever the others did not.</summary>
+    public IReadOnlyList<IRequestRouting> Routings { get; }
+
+    /// <summary>The protocol that owns a request and the service it answers as (from headers and path only).</summary>
+    public (IRequestRouting Routing, ServiceDefinition Service) Claim(HttpRequest request, SigV4Credential? credential)
+    {
+        foreach (var routing in Routings)
+            if (routing.Claim(request, credential) is { } service) return (routing, service);
+        throw new InvalidOperationException("The Query routing claims every request.");
+    }
+
     public ServiceDefinition Named(string name) => _services.Single(s => s.Model.Name == name);
 
-    public ServiceDefinition? ByTargetPrefix(string prefix) =>
-        _services.FirstOrDefault(s => s.Model.TargetPrefix == prefix);
+    public ServiceDefinition? ByTargetPrefix(string prefix) => _json.ByTargetPrefix(prefix);
 
-    /// <summary>Query services share POST /: the Version field decides, then the SigV4 scope's service, then the action's owner.</summary>
-    public ServiceDefinition? ForQuery(string? version, string? signingService, string? action)
-    {
-        var query = _services.Where(s => s.Model.Protocol == "query").ToList();
-        return query.FirstOrDefault(s => s.Model.ApiVersion == version)
-            ?? query.FirstOrDefault(s => s.Model.SigningName == signingService || s.Model.Name == signingService)
-            ?? (action is null ? null : query.FirstOrDefault(s => s.Model.Operation(action) is not null));
-    }
+    public ServiceDefinition? ForQuery(string? version, string? signingService, string? action) => _query.For(version, signingService, action);
 
-    /// <summary>
-    /// restJson1 services (sso portal, sso-oidc) are found by method + path, e.g. GET /federation/credentials or
-    /// POST /token; a modelled query part of the request URI (POST /token?aws_iam=t) must be present too, and the
-    /// route asking for more of the query wins.
-    /// </summary>
-    public (ServiceDefinition Service, string Operation)? ByRestRoute(string method, string path, IQueryCollection query)
-    {
-        var key = $"{method.ToUpperInvariant()} {path.TrimEnd('/')}";
-        if (!_restRoutes.TryGetValue(key, out var candidates)) return null;
-        var route = candidates.FirstOrDefault(r => r.RequiredQuery.All(query.ContainsKey));
-        return route is null ? null : (route.Service, route.Operation);
-    }
-
-    private sealed record RestRoute(ServiceDefinition Service, string Operation, string[] RequiredQuery);
-
-    /// <summary>"METHOD /path" → the operations there, most specific (most required query keys) first. Built once.</summary>
-    private static Dictionary<string, List<RestRoute>> RestRoutes(IEnumerable<ServiceDefinition> services) =>
-        services.Where(s => s.Model.Protocol == "rest-json")
-            .SelectMany(service => service.Model.OperationNames.Select(name =>
-            {
-                var operation = service.Model.Operation(name)!;
-                var parts = operation.RequestUri.Split('?', 2);
-                var required = parts.Length < 2 ? [] : parts[1].Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')[0]).ToArray();
-                return (Key: $"{operation.HttpMethod.ToUpperInvariant()} {parts[0].TrimEnd('/')}", Route: new RestRoute(service, name, required));
-            }))
-            .GroupBy(r => r.Key)
-            .ToDictionary(g => g.Key, g => g.Select(r => r.Route).OrderByDescending(r => r.RequiredQuery.Length).ToList());
+    public (ServiceDefinition Service, string Operation)? ByRestRoute(string method, string path, IQueryCollection query) =>
+        _rest.Find(method, path, query) is { } route ? (route.Service, route.Operation) : null;
 }

@@ -43,11 +43,20 @@ public static class RolePolicyOperations
     {
         var role = RoleOperations.Find(context, request.RoleName);
         IamInput.EnsurePolicyDocument(request.PolicyDocument);
-        if (InlineName(role, request.PolicyName) is { } existing) role.InlinePolicies.Remove(existing);
+        var existing = InlineName(role, request.PolicyName);
+        var total = role.InlinePolicies.Where(p => p.Key != existing).Sum(p => PolicySize(p.Value)) + PolicySize(request.PolicyDocument);
+        if (total > MaxInlinePolicySizePerRole)
+            throw IamErrors.LimitExceeded($"Maximum policy size of {MaxInlinePolicySizePerRole} bytes exceeded for role {role.RoleName}");
+        if (existing is not null) role.InlinePolicies.Remove(existing);
         role.InlinePolicies[request.PolicyName] = request.PolicyDocument;
         context.Tx.Roles.Update(role);
         return new NoOutput();
     }
+
+    /// <summary>IAM quota: all inline policies of one role together, white space not counted.</summary>
+    public const int MaxInlinePolicySizePerRole = 10_240;
+
+    private static int PolicySize(string document) => document.Count(c => !char.IsWhiteSpace(c));
 
     public static GetRolePolicyResponse GetInline(OperationContext context, RolePolicyNameRequest request)
     {
