@@ -67,10 +67,10 @@ public sealed class PipelineTests : IDisposable
         json.ErrorCode.Should().Be("NotImplemented");
         json.ErrorMessage.Should().Contain("organizations:ListPolicies");
 
-        var query = await _factory.Client().Iam("CreateSAMLProvider", ("Name", "x"), ("SAMLMetadataDocument", new string('x', 1100)));
+        var query = await _factory.Client().Iam("ListServerCertificates");
         query.Status.Should().Be(HttpStatusCode.NotImplemented);
         query.ErrorCode.Should().Be("NotImplemented");
-        query.ErrorMessage.Should().Contain("iam:CreateSAMLProvider");
+        query.ErrorMessage.Should().Contain("iam:ListServerCertificates");
     }
 
     [Fact]
