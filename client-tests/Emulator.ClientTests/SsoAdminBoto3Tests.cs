@@ -3,7 +3,7 @@ using Emulator.Hosting;
 
 namespace Emulator.ClientTests;
 
-/// <summary>sso-admin and identitystore through boto3 (client-tests/python/sso_admin_boto3.py) against a real emulator port.</summary>
+/// <summary>sso-admin, identitystore and the IAM side of Identity Center through boto3 (client-tests/python/*.py) against a real emulator port.</summary>
 public sealed class SsoAdminBoto3Tests
 {
     [Fact]
@@ -13,6 +13,15 @@ public sealed class SsoAdminBoto3Tests
         var (exitCode, output) = await RunPython(Path.Combine(AppContext.BaseDirectory, "python", "sso_admin_boto3.py"), emulator.Endpoint);
         exitCode.Should().Be(0, output);
         output.Should().Contain("all checks passed");
+    }
+
+    [Fact]
+    public async Task Boto3_reads_the_Identity_Center_SAML_provider_of_an_assigned_account()
+    {
+        await using var emulator = await EmulatorServer.StartAsync();
+        var (exitCode, output) = await RunPython(Path.Combine(AppContext.BaseDirectory, "python", "iam_saml_provider_boto3.py"), emulator.Endpoint);
+        exitCode.Should().Be(0, output);
+        output.Should().Contain("PASS");
     }
 
     /// <summary>Runs a script with the emulator's endpoint and management-account keys; answers its exit code and all its output.</summary>

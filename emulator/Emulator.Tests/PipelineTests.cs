@@ -67,10 +67,10 @@ public sealed class PipelineTests : IDisposable
         json.ErrorCode.Should().Be("NotImplemented");
         json.ErrorMessage.Should().Contain("organizations:CreateGovCloudAccount");
 
-        var query = await _factory.Client().Iam("CreateOpenIDConnectProvider", ("Url", "https://example.com"), ("ThumbprintList.member.1", new string('a', 40)));
+        var query = await _factory.Client().Iam("ListServerCertificates");
         query.Status.Should().Be(HttpStatusCode.NotImplemented);
         query.ErrorCode.Should().Be("NotImplemented");
-        query.ErrorMessage.Should().Contain("iam:CreateOpenIDConnectProvider");
+        query.ErrorMessage.Should().Contain("iam:ListServerCertificates");
     }
 
     [Fact]
