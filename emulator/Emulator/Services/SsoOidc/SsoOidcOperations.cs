@@ -23,13 +23,15 @@ public sealed record CreateTokenRequest(
 
 public sealed record CreateTokenResponse(string accessToken, string tokenType, int expiresIn, string? refreshToken, string? idToken);
 
-/// <summary>SSO OIDC: client registration and the device authorization grant (RFC 8628) with refresh tokens.</summary>
+/// <summary>SSO OIDC: client registration, the device authorization grant (RFC 8628), the authorization code grant with
+/// PKCE (<see cref="AuthorizationCodeGrant"/>; GET /authorize is in Portal/AuthorizeEndpoints) and refresh tokens.</summary>
 public static class SsoOidcOperations
 {
     public const string DeviceCodeGrant = "urn:ietf:params:oauth:grant-type:device_code";
     public const string RefreshTokenGrant = "refresh_token";
     public const int AccessTokenSeconds = 8 * 60 * 60;
     public static readonly TimeSpan ClientSecretLifetime = TimeSpan.FromDays(90);
+    private static readonly string[] RegistrableGrants = [AuthorizationCodeGrant.GrantType, RefreshTokenGrant, DeviceCodeGrant];
     private const string TokenAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     public static void Register(OperationTable table)
@@ -43,6 +45,10 @@ public static class SsoOidcOperations
     {
         if (request.clientType != "public")
             throw SsoOidcErrors.InvalidClientMetadata($"Invalid client type: {request.clientType}. Only public clients are supported.");
+        if (request.grantTypes?.FirstOrDefault(g => !RegistrableGrants.Contains(g)) is { } unsupported)
+            throw SsoOidcErrors.UnsupportedGrantType(unsupported);
+        if (request.grantTypes?.Contains(AuthorizationCodeGrant.GrantType) == true)
+            AuthorizationCodeGrant.CheckRegistration(context.Tx, request.redirectUris, request.issuerUrl);
         var client = new OidcClientDoc
         {
             ClientId = Ids.From(TokenAlphabet, 22),
@@ -51,6 +57,8 @@ public static class SsoOidcOperations
             ClientType = request.clientType,
             Scopes = request.scopes ?? [],
             GrantTypes = request.grantTypes ?? [],
+            RedirectUris = request.redirectUris ?? [],
+            IssuerUrl = request.issuerUrl,
             IssuedAt = context.Now,
             SecretExpiresAt = context.Now + ClientSecretLifetime,
         };
@@ -62,10 +70,7 @@ public static class SsoOidcOperations
     public static StartDeviceAuthorizationResponse StartDeviceAuthorization(OperationContext context, StartDeviceAuthorizationRequest request)
     {
         var client = AuthenticateClient(context, request.clientId, request.clientSecret);
-        var instance = PortalUrls.IdentityStoreIdOf(request.startUrl) is { } storeId
-            ? context.Tx.SsoInstances.FindOne(i => i.IdentityStoreId == storeId)
-            : null;
-        if (instance is null) throw SsoOidcErrors.InvalidRequest($"Invalid start URL: {request.startUrl}");
+        if (PortalUrls.InstanceOf(context.Tx, request.startUrl) is not { } instance) throw SsoOidcErrors.InvalidRequest($"Invalid start URL: {request.startUrl}");
 
         var authorization = new DeviceAuthorizationDoc
         {
@@ -92,6 +97,7 @@ public static class SsoOidcOperations
         {
             DeviceCodeGrant => RedeemDeviceCode(context, client, request.deviceCode),
             RefreshTokenGrant => Refresh(context, client, request.refreshToken),
+            AuthorizationCodeGrant.GrantType => RedeemAuthorizationCode(context, client, request),
             _ => throw SsoOidcErrors.UnsupportedGrantType(request.grantType),
         };
     }
@@ -121,18 +127,30 @@ public static class SsoOidcOperations
         authorization.Status = DeviceAuthorizationStatus.Redeemed;
         tx.DeviceAuthorizations.Update(authorization);
         DeviceAuthorizations.Forget(deviceCode);
+        return NewGrant(context, client, authorization.InstanceId, authorization.UserId!);
+    }
+
+    private static CreateTokenResponse RedeemAuthorizationCode(OperationContext context, OidcClientDoc client, CreateTokenRequest request)
+    {
+        var authorization = AuthorizationCodeGrant.Redeem(context.Tx, client, request.code, request.redirectUri, request.codeVerifier, context.Now);
+        return NewGrant(context, client, authorization.InstanceId, authorization.UserId!);
+    }
+
+    /// <summary>A new sign-in: a refresh token and the first access token, sharing one GrantId.</summary>
+    private static CreateTokenResponse NewGrant(OperationContext context, OidcClientDoc client, string instanceId, string userId)
+    {
         var grantId = Guid.NewGuid().ToString();
         var refresh = new OidcRefreshTokenDoc
         {
             RefreshToken = "aor" + Ids.From(TokenAlphabet, 200),
             GrantId = grantId,
             ClientId = client.ClientId,
-            InstanceId = authorization.InstanceId,
-            UserId = authorization.UserId!,
+            InstanceId = instanceId,
+            UserId = userId,
             IssuedAt = context.Now,
         };
-        tx.OidcRefreshTokens.Insert(refresh);
-        return Issue(context, grantId, client.ClientId, authorization.InstanceId, authorization.UserId!, refresh.RefreshToken);
+        context.Tx.OidcRefreshTokens.Insert(refresh);
+        return Issue(context, grantId, client.ClientId, instanceId, userId, refresh.RefreshToken);
     }
 
     private static CreateTokenResponse Refresh(OperationContext context, OidcClientDoc client, string? refreshToken)
