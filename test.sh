@@ -66,6 +66,15 @@ DOTNET_SUMMARY='(Passed!|Failed!) +- Failed:|error( |:)'
 
 run "dotnet test Emulator.sln -c Release" "$DOTNET_SUMMARY" dotnet test Emulator.sln -c Release
 
+# The JavaScript SDK v3 suite drives the Emulator.dll the solution build just produced.
+phase "npm ci (client-tests/js)"
+npm_started=$(date +%s)
+(cd client-tests/js && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund; }) \
+  || { echo "npm ci failed" >&2; FAILED=1; }
+echo "npm packages ready in $(elapsed "$npm_started")"
+run "JavaScript SDK v3 (client-tests/js, node --test)" '^(ℹ|#) (tests|suites|pass|fail|cancelled|skipped|todo|duration_ms) ' \
+  bash -c 'cd client-tests/js && npm test'
+
 # ---- summary ---------------------------------------------------------------------------------------------------------
 printf '\n==== summary\n'
 for i in "${!SUITES[@]}"; do
