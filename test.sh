@@ -29,6 +29,7 @@ apt_needed=()
 [ -x /usr/bin/chromium ] || apt_needed+=(chromium)
 { [ -x /usr/bin/aws ] && [ "$(aws_major /usr/bin/aws)" = 2 ]; } || apt_needed+=(awscli)
 command -v python3 >/dev/null || apt_needed+=(python3)
+command -v curl >/dev/null || apt_needed+=(curl)
 python3 -c "import boto3" 2>/dev/null || apt_needed+=(python3-boto3)
 { command -v node >/dev/null && command -v npm >/dev/null; } || apt_needed+=(nodejs npm)
 AWS_V1="$(find_aws_v1 || true)"
@@ -65,6 +66,29 @@ FAILED=0
 DOTNET_SUMMARY='(Passed!|Failed!) +- Failed:|error( |:)'
 
 run "dotnet test Emulator.sln -c Release" "$DOTNET_SUMMARY" dotnet test Emulator.sln -c Release
+
+# The packages: `dotnet pack` (a fresh pre-release version each run, so no stale NuGet cache entry), the dotnet tool
+# installed and started from the folder feed, and samples/dotnet-xunit restoring the library package from it.
+PACKAGE_VERSION="0.1.0-local.$(date -u +%Y%m%d%H%M%S)"
+tool_smoke_test() {
+  local dir="$LOGS/tool" log="$LOGS/tool.log" url
+  dotnet tool install --tool-path "$dir" --add-source .packages AwsOrgSsoEmulator.Tool --version "$PACKAGE_VERSION" || return 1
+  "$dir/aws-org-sso-emulator" --port 0 --in-memory >"$log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 60); do url="$(grep -o 'listening on http://[0-9.:]*' "$log" | head -1 | cut -d' ' -f3)"; [ -n "$url" ] && break; sleep 1; done
+  local health; health="$(curl -s "$url/_emulator/health" || true)"
+  kill "$pid"; wait "$pid" 2>/dev/null
+  echo "dotnet tool aws-org-sso-emulator at ${url:-?}: ${health:-no answer}"
+  [ "$health" = '{"status":"ok"}' ]
+}
+packed_sample() {
+  rm -rf .packages
+  dotnet pack emulator/Emulator.Testing -c Release -o .packages -p:Version="$PACKAGE_VERSION" --nologo -v q &&
+  dotnet pack emulator/Emulator -c Release -o .packages -p:Version="$PACKAGE_VERSION" --nologo -v q &&
+  tool_smoke_test &&
+  dotnet test samples/dotnet-xunit -c Release -p:EmulatorPackageVersion="$PACKAGE_VERSION"
+}
+run "packed packages: dotnet tool + samples/dotnet-xunit" "$DOTNET_SUMMARY|dotnet tool aws-org-sso-emulator" packed_sample
 
 # The JavaScript SDK v3 suite drives the Emulator.dll the solution build just produced.
 phase "npm ci (client-tests/js)"
