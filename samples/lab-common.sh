@@ -9,7 +9,10 @@ unset AWS_PROFILE AWS_SESSION_TOKEN AWS_DEFAULT_PROFILE AWS_ENDPOINT_URL
 export AWS_CONFIG_FILE="$LAB_DIR/config" AWS_SHARED_CREDENTIALS_FILE="$LAB_DIR/credentials"
 export AWS_DEFAULT_REGION=us-east-1 AWS_SECRET_ACCESS_KEY=lab AWS_PAGER="" AWS_MAX_ATTEMPTS=1
 
-command -v aws >/dev/null || { echo "The lab needs the AWS CLI ('aws') on PATH." >&2; exit 2; }
+# AWS_CLI picks the CLI (e.g. AWS_CLI=/usr/bin/aws for Debian's CLI v2); the labs work with v1 and v2.
+aws() { command "${AWS_CLI:-aws}" "$@"; }
+command -v "${AWS_CLI:-aws}" >/dev/null || { echo "The lab needs the AWS CLI ('aws' on PATH, or AWS_CLI=<path>)." >&2; exit 2; }
+CLI_MAJOR="$(aws --version 2>&1 | sed -n 's|^aws-cli/\([0-9]*\)\..*|\1|p')"
 command -v python3 >/dev/null || { echo "The lab needs python3 (to read JSON answers)." >&2; exit 2; }
 
 STEP=0

@@ -77,7 +77,8 @@ step "Enable IAM Identity Center (the console's Enable button; the emulator's co
 control POST /_emulator/sso/setup "{\"accountId\": \"$MANAGEMENT\"}"; ok
 INSTANCE_ARN="$(field "['instanceArn']")"
 STORE="$(field "['identityStoreId']")"
-START_URL="$(field "['startUrl']")"
+START_URL="$(field "['startUrl']")"      # AWS's form, https://d-….awsapps.com/start
+PORTAL_URL="$(field "['portalUrl']")"    # where this emulator serves the portal page
 as "$MANAGEMENT" organizations list-aws-service-access-for-organization; ok
 grep -q "$SSO" <<<"$OUT" || fail "$SSO should have trusted access"
 
@@ -161,7 +162,7 @@ with_credentials "$KEY" "$SECRET" "$SESSION" sts get-caller-identity; ok
 [ "$(field "['Arn']")" = "arn:aws:sts::$MEMBER:assumed-role/$RESERVED/$LAB_USER" ] || fail "unexpected caller ARN"
 
 step "Turn trusted access for Identity Center off" \
-     "The portal refuses with ForbiddenException (No access); nothing is deleted. The portal page says Identity Center is unavailable: $START_URL"
+     "The portal refuses with ForbiddenException (No access); nothing is deleted. The portal page says Identity Center is unavailable: $PORTAL_URL"
 as "$MANAGEMENT" organizations disable-aws-service-access --service-principal "$SSO"; ok
 unsigned sso get-role-credentials --access-token "$TOKEN" --account-id "$MEMBER" --role-name "$PS_NAME"; refused ForbiddenException
 as "$MEMBER" iam get-role --role-name "$RESERVED"; ok
@@ -173,7 +174,28 @@ unsigned sso get-role-credentials --access-token "$TOKEN" --account-id "$MEMBER"
 
 step "Sign out" \
      "Logout invalidates the token: the next portal call is UnauthorizedException (credentials already issued keep working)."
-unsigned sso logout --access-token "$TOKEN"; ok
+if [ "$CLI_MAJOR" = 1 ]; then
+  unsigned sso logout --access-token "$TOKEN"; ok
+else
+  # CLI v2 has no --access-token: `aws sso logout` signs out every token in the SSO cache (~/.aws/sso/cache), and reaches the
+  # portal through AWS_DATA_PATH (it takes no --endpoint-url). Put the token there as `aws sso login` would have.
+  control GET /_emulator/aws-data-path; ok
+  python3 - "$LAB_DIR" "$TOKEN" "$OUT" <<'PY'
+import json, os, sys
+lab, token, answer = sys.argv[1], sys.argv[2], sys.argv[3]
+for path, content in json.loads(answer)["files"].items():
+    os.makedirs(os.path.dirname(os.path.join(lab, "data", path)), exist_ok=True)
+    open(os.path.join(lab, "data", path), "w").write(content)
+os.makedirs(os.path.join(lab, "home", ".aws", "sso", "cache"), exist_ok=True)
+json.dump({"startUrl": "lab", "region": "us-east-1", "accessToken": token, "expiresAt": "2099-01-01T00:00:00Z"},
+          open(os.path.join(lab, "home", ".aws", "sso", "cache", "lab.json"), "w"))
+PY
+  printf '   $ AWS_DATA_PATH=%s aws sso logout\n' "$LAB_DIR/data"
+  OUT="$(HOME="$LAB_DIR/home" AWS_DATA_PATH="$LAB_DIR/data" aws sso logout 2>"$LAB_DIR/err")"; RC=$?
+  ERR="$(cat "$LAB_DIR/err")"
+  show; ok
+  [ ! -e "$LAB_DIR/home/.aws/sso/cache/lab.json" ] || fail "aws sso logout should remove the cached token"
+fi
 unsigned sso list-accounts --access-token "$TOKEN"; refused UnauthorizedException
 
-printf '\nLab complete. Sign in to the portal yourself: %s  (user %s, password %s)\n' "$START_URL" "$LAB_USER" "$LAB_PASSWORD"
+printf '\nLab complete. Sign in to the portal yourself: %s  (user %s, password %s)\n' "$PORTAL_URL" "$LAB_USER" "$LAB_PASSWORD"

@@ -1,16 +1,19 @@
 using System.Diagnostics;
+using Emulator.ClientTests.Support;
 using Emulator.Hosting;
 
 namespace Emulator.ClientTests;
 
 /// <summary>
 /// samples/sso-lab.sh runs green against a fresh emulator with the real AWS CLI (self-contained: starts its own
-/// emulator; needs bash, aws and python3 on PATH and fails, never skips, without them).
+/// emulator; needs bash, AWS CLI v1 and v2 and python3 and fails, never skips, without them). Under v2, step 16 signs out with
+/// `aws sso logout` through the emulator's AWS_DATA_PATH folder (v2 has no `--access-token`).
 /// </summary>
 public sealed class SsoLabScriptTests
 {
-    [Fact]
-    public async Task The_sso_lab_runs_to_the_end_with_the_aws_cli()
+    [Theory]
+    [MemberData(nameof(AwsCli.Generations), MemberType = typeof(AwsCli))]
+    public async Task The_sso_lab_runs_to_the_end_with_the_aws_cli(CliGeneration generation)
     {
         await using var emulator = await EmulatorServer.StartAsync();
         var script = Path.Combine(AppContext.BaseDirectory, "samples", "sso-lab.sh");
@@ -21,11 +24,12 @@ public sealed class SsoLabScriptTests
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("AWS_", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(name);
         start.Environment["ENDPOINT"] = emulator.Endpoint.ToString().TrimEnd('/');
+        start.Environment["AWS_CLI"] = AwsCli.Executable(generation);
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await process.WaitForExitAsync(timeout.Token);
         var output = await stdout + await stderr;
 

@@ -6,9 +6,12 @@ namespace Emulator.ClientTests;
 /// <summary>AWS's "integrate IAM Identity Center with Organizations" steps, typed verbatim into the real AWS CLI.</summary>
 public sealed class SsoWalkthroughTests : EmulatorTest
 {
-    [Fact]
-    public async Task The_sso_trusted_access_walkthrough_runs_verbatim_with_the_aws_cli()
+    [Theory]
+    [MemberData(nameof(AwsCli.Generations), MemberType = typeof(AwsCli))]
+    public async Task The_sso_trusted_access_walkthrough_runs_verbatim_with_the_aws_cli(CliGeneration generation)
     {
+        UseCli(generation);
+
         // aws organizations create-organization --feature-set ALL
         var organization = (await Aws(Management, "organizations", "create-organization", "--feature-set", "ALL"))
             .Json().GetProperty("Organization");

@@ -27,6 +27,9 @@ public abstract class EmulatorTest : IAsyncLifetime
 
     public async Task DisposeAsync() => await Emulator.DisposeAsync();
 
+    /// <summary>From here on, this test drives the given CLI generation (the default is v1).</summary>
+    protected void UseCli(CliGeneration generation) => Cli = new AwsCli(Emulator.Endpoint, generation);
+
     protected Task<ProcessResult> Aws(Credentials who, params string[] args) => Cli.Run(who, args);
 
     protected static string SsoRoleArn(string accountId) =>

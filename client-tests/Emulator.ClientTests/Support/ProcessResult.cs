@@ -6,6 +6,9 @@ namespace Emulator.ClientTests.Support;
 /// <summary>What a finished client process left: exit code, standard output and standard error.</summary>
 public sealed record ProcessResult(string Command, int ExitCode, string Stdout, string Stderr)
 {
+    /// <summary>The exit code of the CLI that ran when the service refused the call (set by <see cref="AwsCli"/>).</summary>
+    public int ServiceErrorExitCode { get; init; } = AwsCli.ServiceErrorExitCode;
+
     public override string ToString() =>
         $"$ {Command}\nexit code: {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
 
@@ -27,7 +30,7 @@ public sealed record ProcessResult(string Command, int ExitCode, string Stdout, 
     /// <summary>Asserts a service error from the CLI: its exit code and the error code named on standard error.</summary>
     public ProcessResult ShouldFailWith(string errorCode, string operation)
     {
-        ExitCode.Should().Be(AwsCli.ServiceErrorExitCode, "the service should refuse the call:\n{0}", this);
+        ExitCode.Should().Be(ServiceErrorExitCode, "the service should refuse the call:\n{0}", this);
         Stderr.Should().Contain($"An error occurred ({errorCode}) when calling the {operation} operation",
             "the CLI should report the service's error code:\n{0}", this);
         return this;

@@ -213,7 +213,8 @@ public sealed class PortalBrowserTests : IAsyncLifetime
         var services = await _world.Management.Organizations("ListAWSServiceAccessForOrganization");
         services.Body.Should().Contain("sso.amazonaws.com", "setup turns trusted access back on");
 
-        await _page.Locator("#start-url").ClickAsync();
+        await Expect(_page.Locator("#start-url")).ToHaveTextAsync($"https://{_world.IdentityStoreId}.awsapps.com/start");
+        await _page.Locator("#portal-url").ClickAsync();
         await SignIn();
         await Expect(_page.Locator("section.account")).ToHaveCountAsync(2);
     }

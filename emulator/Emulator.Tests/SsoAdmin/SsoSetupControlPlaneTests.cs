@@ -28,7 +28,8 @@ public sealed class SsoSetupControlPlaneTests : IDisposable
         again.Status.Should().Be(HttpStatusCode.OK);
         ((string)again.Body["instanceArn"]!).Should().Be(_bed.InstanceArn);
         ((string)again.Body["identityStoreId"]!).Should().Be(_bed.IdentityStoreId);
-        ((string)again.Body["startUrl"]!).Should().EndWith($"/start/{_bed.IdentityStoreId}");
+        ((string)again.Body["startUrl"]!).Should().Be($"https://{_bed.IdentityStoreId}.awsapps.com/start", "the start URL AWS prints");
+        ((string)again.Body["portalUrl"]!).Should().EndWith($"/start/{_bed.IdentityStoreId}").And.StartWith("http://");
 
         var services = await _bed.Organizations("ListAWSServiceAccessForOrganization");
         services.Json["EnabledServicePrincipals"]!.AsArray().Select(s => (string)s!["ServicePrincipal"]!).Should().Contain("sso.amazonaws.com");

@@ -9,7 +9,8 @@ namespace Emulator.ControlPlane;
 
 public sealed record SsoSetupRequest(string? AccountId);
 
-public sealed record SsoSetupResponse(string InstanceArn, string IdentityStoreId, string StartUrl);
+/// <summary>StartUrl is AWS's form (https://d-….awsapps.com/start, for profiles and sso-session sections); PortalUrl is where the page is served here.</summary>
+public sealed record SsoSetupResponse(string InstanceArn, string IdentityStoreId, string StartUrl, string PortalUrl);
 
 public sealed record SsoUserRequest(string? IdentityStoreId, string? UserName, string? Password, string? DisplayName, string? Email);
 
@@ -30,7 +31,8 @@ public static class SsoControlPlane
             .WithSummary("Enable IAM Identity Center for an organization (the console's Enable button).")
             .WithDescription("accountId must be the management account of an organization with all features. Enables trusted access for " +
                 "sso.amazonaws.com (creating AWSServiceRoleForSSO in every account) and creates the organization instance and its identity " +
-                "store once; calling it again answers the same instance.")
+                "store once; calling it again answers the same instance. startUrl is AWS's form (https://d-….awsapps.com/start), accepted " +
+                "as startUrl/issuerUrl by SSO OIDC; portalUrl is where this emulator serves the portal page. Both name the instance.")
             .Produces<SsoSetupResponse>()
             .Produces<ControlPlaneError>(StatusCodes.Status400BadRequest);
         group.MapPost("/sso/users", CreateUser)
@@ -48,7 +50,7 @@ public static class SsoControlPlane
         if (ControlPlaneFields.Problem(("accountId", body.AccountId, ControlPlaneFields.AccountId)) is { } problem) return Error(400, "InvalidRequest", problem);
         var outcome = store.Write(tx => IdentityCenterSetup.Enable(tx, body.AccountId, time.GetUtcNow()));
         return outcome.Instance is { } instance
-            ? TypedResults.Ok(new SsoSetupResponse(instance.InstanceArn, instance.IdentityStoreId, PortalUrls.StartUrl(http, options, instance)))
+            ? TypedResults.Ok(new SsoSetupResponse(instance.InstanceArn, instance.IdentityStoreId, PortalUrls.StartUrl(instance), PortalUrls.PortalUrl(http, options, instance)))
             : Error(400, outcome.Error!, outcome.Message!);
     }
 

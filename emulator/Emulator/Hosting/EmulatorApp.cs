@@ -44,6 +44,7 @@ public static class EmulatorApp
         ControlPlaneEndpoints.Map(app);
         Portal.PortalEndpoints.Map(app);
         SsoDeviceEndpoints.Map(app);
+        ClientConfig.ClientConfigEndpoints.Map(app);
         app.MapMethods("/{**path}", ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"],
                 (HttpContext context, AwsEndpoint endpoint) => endpoint.Handle(context))
             .ExcludeFromDescription();

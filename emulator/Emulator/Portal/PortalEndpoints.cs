@@ -16,7 +16,7 @@ namespace Emulator.Portal;
 /// roles assigned to you, reveal command-line credentials, approve device codes (/start/device), sign out.
 /// Sessions live in the store (cookie: HttpOnly, SameSite=Strict, id only); every POST form carries a CSRF token.
 /// </summary>
-public static class PortalEndpoints
+public static partial class PortalEndpoints
 {
     public const string SessionCookie = "sso_portal_session";
     public const string CsrfCookie = "sso_portal_csrf";
@@ -34,6 +34,7 @@ public static class PortalEndpoints
         portal.MapPost("/{identityStoreId}/signin", SignIn).DisableAntiforgery();
         portal.MapPost("/{identityStoreId}/signout", SignOut).DisableAntiforgery();
         portal.MapPost("/{identityStoreId}/credentials", CredentialsPost).DisableAntiforgery();
+        MapAuthorize(app, portal);
     }
 
     private sealed record Signed(PortalSessionDoc Session, SsoUserDoc User);
@@ -115,7 +116,8 @@ public static class PortalEndpoints
 
     // ---- sign in / sign out -----------------------------------------------------------------------------------------
 
-    private static IResult SignInForm(HttpContext http, string identityStoreId, string? userCode, string? error, int status = 200)
+    /// <param name="authorize">The pending GET /authorize request (authorization code flow) to return to after sign-in.</param>
+    private static IResult SignInForm(HttpContext http, string identityStoreId, string? userCode, string? error, int status = 200, string? authorize = null)
     {
         var csrf = FormToken(http);
         var body = new StringBuilder("<div class=\"card\"><h2>Sign in</h2>")
@@ -124,6 +126,7 @@ public static class PortalEndpoints
         body.Append($"<form method=\"post\" action=\"/start/{E(identityStoreId)}/signin\">")
             .Append(Hidden("csrf", csrf));
         if (userCode is not null) body.Append(Hidden("user_code", userCode));
+        if (authorize is not null) body.Append(Hidden("authorize", authorize));
         body.Append("<label for=\"username\">Username</label><input type=\"text\" id=\"username\" name=\"username\" autocomplete=\"username\" required>")
             .Append("<label for=\"password\">Password</label><input type=\"password\" id=\"password\" name=\"password\" autocomplete=\"current-password\" required>")
             .Append("<button type=\"submit\" id=\"sign-in\">Sign in</button></form></div>");
@@ -136,8 +139,9 @@ public static class PortalEndpoints
         var userName = form["username"].ToString();
         var password = form["password"].ToString();
         var userCode = form.TryGetValue("user_code", out var code) && code.ToString().Length > 0 ? code.ToString() : null;
+        var authorize = form.TryGetValue("authorize", out var request) && request.ToString().Length > 0 ? request.ToString() : null;
         if (!http.Request.Cookies.TryGetValue(CsrfCookie, out var cookie) || !SameToken(cookie, form["csrf"].ToString()))
-            return SignInForm(http, identityStoreId, userCode, "Your sign-in form expired. Please try again.", 400);
+            return SignInForm(http, identityStoreId, userCode, "Your sign-in form expired. Please try again.", 400, authorize);
 
         var state = store.Read(tx =>
         {
@@ -148,7 +152,7 @@ public static class PortalEndpoints
         if (state == "unavailable") return Unavailable();
 
         var user = store.Read(tx => SsoDirectory.Authenticate(tx, identityStoreId, userName, password));
-        if (user is null) return SignInForm(http, identityStoreId, userCode, "Incorrect username or password.", 401);
+        if (user is null) return SignInForm(http, identityStoreId, userCode, "Incorrect username or password.", 401, authorize);
 
         var now = time.GetUtcNow();
         var session = new PortalSessionDoc
@@ -163,7 +167,8 @@ public static class PortalEndpoints
         store.Write(tx => tx.PortalSessions.Insert(session));
         http.Response.Cookies.Append(SessionCookie, session.Id, CookieOptions(session.ExpiresAt));
         http.Response.Cookies.Delete(CsrfCookie, CookieOptions(null));
-        var next = userCode is null ? $"/start/{Uri.EscapeDataString(identityStoreId)}" : $"/start/device?user_code={Uri.EscapeDataString(userCode)}";
+        var next = authorize is not null ? AuthorizePagePath(authorize)
+            : userCode is null ? $"/start/{Uri.EscapeDataString(identityStoreId)}" : $"/start/device?user_code={Uri.EscapeDataString(userCode)}";
         return Results.Redirect(next, permanent: false, preserveMethod: false);
     }
 
@@ -264,11 +269,13 @@ public static class PortalEndpoints
 
         var outcome = store.Write(tx => IdentityCenterSetup.Enable(tx, accountId, time.GetUtcNow()));
         if (outcome.Instance is not { } instance) return SetupForm(http, accountId, outcome.Message, 400);
-        var startUrl = PortalUrls.StartUrl(http.Request, options, instance);
+        var startUrl = PortalUrls.StartUrl(instance);
+        var portalUrl = PortalUrls.PortalUrl(http.Request, options, instance);
         var body = "<div class=\"card\" id=\"enabled\"><h2>IAM Identity Center is enabled</h2><dl>" +
             $"<dt>Instance ARN</dt><dd id=\"instance-arn\">{E(instance.InstanceArn)}</dd>" +
             $"<dt>Identity store</dt><dd id=\"identity-store-id\">{E(instance.IdentityStoreId)}</dd>" +
-            $"<dt>AWS access portal URL</dt><dd><a id=\"start-url\" href=\"{E(startUrl)}\">{E(startUrl)}</a></dd></dl>" +
+            $"<dt>AWS access portal URL (start URL)</dt><dd id=\"start-url\">{E(startUrl)}</dd>" +
+            $"<dt>Portal page on this emulator</dt><dd><a id=\"portal-url\" href=\"{E(portalUrl)}\">{E(portalUrl)}</a></dd></dl>" +
             "<p class=\"muted\">Next: create users (identitystore CreateUser, then POST /_emulator/sso/users for a password), permission sets " +
             "and account assignments (sso-admin).</p></div>";
         return Html(Page("IAM Identity Center is enabled", body));
@@ -286,7 +293,8 @@ public static class PortalEndpoints
     private static IResult Message(string title, string text, int status, string id = "message") =>
         Html(Page(title, $"<div class=\"card\" id=\"{E(id)}\"><h2>{E(title)}</h2><p>{E(text)}</p></div>"), status);
 
-    private static IResult Html(string html, int status = 200) => new HtmlResult(html, status);
+    /// <param name="formTarget">An origin (besides this one) the page's forms may lead to, e.g. a client's loopback callback.</param>
+    private static IResult Html(string html, int status = 200, string? formTarget = null) => new HtmlResult(html, status, formTarget);
 
     private static CookieOptions CookieOptions(DateTimeOffset? expires) => new()
     {
@@ -311,7 +319,7 @@ public static class PortalEndpoints
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
 
     /// <summary>HTML with the headers a sign-in page needs: no caching, no framing, no scripts, no external loads.</summary>
-    private sealed class HtmlResult(string html, int status) : IResult
+    private sealed class HtmlResult(string html, int status, string? formTarget) : IResult
     {
         public async Task ExecuteAsync(HttpContext http)
         {
@@ -322,7 +330,8 @@ public static class PortalEndpoints
             http.Response.Headers["X-Content-Type-Options"] = "nosniff";
             http.Response.Headers["Referrer-Policy"] = "no-referrer";
             http.Response.Headers.ContentSecurityPolicy =
-                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'" + (formTarget is null ? "" : " " + formTarget) +
+                "; frame-ancestors 'none'; base-uri 'none'";
             await http.Response.WriteAsync(html);
         }
     }

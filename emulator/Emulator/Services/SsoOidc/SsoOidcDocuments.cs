@@ -10,6 +10,7 @@ namespace Emulator.State
         public ILiteCollection<OidcTokenDoc> OidcTokens => Collection<OidcTokenDoc>("oidc_tokens");
         public ILiteCollection<OidcRefreshTokenDoc> OidcRefreshTokens => Collection<OidcRefreshTokenDoc>("oidc_refresh_tokens");
         public ILiteCollection<UserCodeDoc> UserCodes => Collection<UserCodeDoc>("oidc_user_codes");
+        public ILiteCollection<OidcAuthorizationDoc> OidcAuthorizations => Collection<OidcAuthorizationDoc>("oidc_authorizations");
     }
 }
 
@@ -26,6 +27,12 @@ namespace Emulator.Services.SsoOidc
         public string ClientType { get; set; } = "public";
         public List<string> Scopes { get; set; } = [];
         public List<string> GrantTypes { get; set; } = [];
+
+        /// <summary>Where GET /authorize may send the user back (authorization code clients).</summary>
+        public List<string> RedirectUris { get; set; } = [];
+
+        /// <summary>The start URL the client signs in to (authorization code clients).</summary>
+        public string? IssuerUrl { get; set; }
         public DateTimeOffset IssuedAt { get; set; }
         public DateTimeOffset SecretExpiresAt { get; set; }
     }
@@ -90,5 +97,37 @@ namespace Emulator.Services.SsoOidc
         [BsonId] public string UserCode { get; set; } = "";
         public string DeviceCode { get; set; } = "";
         public DateTimeOffset ExpiresAt { get; set; }
+    }
+
+    public static class AuthorizationStatus
+    {
+        public const string Pending = "PENDING";
+        public const string Approved = "APPROVED";
+        public const string Denied = "DENIED";
+        public const string Redeemed = "REDEEMED";
+    }
+
+    /// <summary>
+    /// One authorization code request (GET /authorize, PKCE): pending while the user signs in, approved with a single-use
+    /// code, then redeemed by CreateToken with the verifier.
+    /// </summary>
+    public sealed class OidcAuthorizationDoc
+    {
+        [BsonId] public string Id { get; set; } = "";
+        public string ClientId { get; set; } = "";
+        public string ClientName { get; set; } = "";
+        public string RedirectUri { get; set; } = "";
+        public string? State { get; set; }
+        public string CodeChallenge { get; set; } = "";
+        public List<string> Scopes { get; set; } = [];
+        public string InstanceId { get; set; } = "";
+        public string IdentityStoreId { get; set; } = "";
+        public DateTimeOffset CreatedAt { get; set; }
+
+        /// <summary>Until when the user may sign in and approve; after approval, until when the code may be redeemed.</summary>
+        public DateTimeOffset ExpiresAt { get; set; }
+        public string Status { get; set; } = AuthorizationStatus.Pending;
+        public string? Code { get; set; }
+        public string? UserId { get; set; }
     }
 }

@@ -21,6 +21,12 @@ public static class SsoOidcErrors
     public static AwsException InvalidRequest(string description) =>
         Oauth("InvalidRequestException", "invalid_request", description);
 
+    public static AwsException InvalidRedirectUri(string description) =>
+        Oauth("InvalidRedirectUriException", "invalid_redirect_uri", description);
+
+    public static AwsException UnauthorizedClient(string description) =>
+        Oauth("UnauthorizedClientException", "unauthorized_client", description);
+
     public static AwsException InvalidGrant(string description) =>
         Oauth("InvalidGrantException", "invalid_grant", description);
 

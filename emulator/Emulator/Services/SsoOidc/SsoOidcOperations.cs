@@ -23,7 +23,8 @@ public sealed record CreateTokenRequest(
 
 public sealed record CreateTokenResponse(string accessToken, string tokenType, int expiresIn, string? refreshToken, string? idToken);
 
-/// <summary>SSO OIDC: client registration and the device authorization grant (RFC 8628) with refresh tokens.</summary>
+/// <summary>SSO OIDC: client registration, the device authorization grant (RFC 8628), the authorization code grant with
+/// PKCE (<see cref="AuthorizationCodeGrant"/>; GET /authorize is in Portal/AuthorizeEndpoints) and refresh tokens.</summary>
 public static class SsoOidcOperations
 {
     public const string DeviceCodeGrant = "urn:ietf:params:oauth:grant-type:device_code";
@@ -33,6 +34,7 @@ public static class SsoOidcOperations
 
     /// <summary>How long a sign-in can be refreshed: IAM Identity Center's longest session duration (the emulator has no setting for it).</summary>
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(90);
+    private static readonly string[] RegistrableGrants = [AuthorizationCodeGrant.GrantType, RefreshTokenGrant, DeviceCodeGrant];
     private const string TokenAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     public static void Register(OperationTable table)
@@ -47,6 +49,10 @@ public static class SsoOidcOperations
         if (request.clientType != "public")
             throw SsoOidcErrors.InvalidClientMetadata($"Invalid client type: {request.clientType}. Only public clients are supported.");
         var secret = "eyJraWQiOiJrZXktMTU2NDAyODA5OSIsImFsZyI6IkhTMzg0In0." + Ids.From(TokenAlphabet, 300);
+        if (request.grantTypes?.FirstOrDefault(g => !RegistrableGrants.Contains(g)) is { } unsupported)
+            throw SsoOidcErrors.UnsupportedGrantType(unsupported);
+        if (request.grantTypes?.Contains(AuthorizationCodeGrant.GrantType) == true)
+            AuthorizationCodeGrant.CheckRegistration(context.Tx, request.redirectUris, request.issuerUrl);
         var client = new OidcClientDoc
         {
             ClientId = Ids.From(TokenAlphabet, 22),
@@ -55,6 +61,8 @@ public static class SsoOidcOperations
             ClientType = request.clientType,
             Scopes = request.scopes ?? [],
             GrantTypes = request.grantTypes ?? [],
+            RedirectUris = request.redirectUris ?? [],
+            IssuerUrl = request.issuerUrl,
             IssuedAt = context.Now,
             SecretExpiresAt = context.Now + ClientSecretLifetime,
         };
@@ -66,10 +74,7 @@ public static class SsoOidcOperations
     public static StartDeviceAuthorizationResponse StartDeviceAuthorization(OperationContext context, StartDeviceAuthorizationRequest request)
     {
         var client = AuthenticateClient(context, request.clientId, request.clientSecret);
-        var instance = PortalUrls.IdentityStoreIdOf(request.startUrl) is { } storeId
-            ? context.Tx.SsoInstances.FindOne(i => i.IdentityStoreId == storeId)
-            : null;
-        if (instance is null) throw SsoOidcErrors.InvalidRequest($"Invalid start URL: {request.startUrl}");
+        if (PortalUrls.InstanceOf(context.Tx, request.startUrl) is not { } instance) throw SsoOidcErrors.InvalidRequest($"Invalid start URL: {request.startUrl}");
 
         var authorization = new DeviceAuthorizationDoc
         {
@@ -97,6 +102,7 @@ public static class SsoOidcOperations
         {
             DeviceCodeGrant => RedeemDeviceCode(context, client, request.deviceCode),
             RefreshTokenGrant => Refresh(context, client, request.refreshToken),
+            AuthorizationCodeGrant.GrantType => RedeemAuthorizationCode(context, client, request),
             _ => throw SsoOidcErrors.UnsupportedGrantType(request.grantType),
         };
     }
@@ -127,10 +133,22 @@ public static class SsoOidcOperations
         tx.DeviceAuthorizations.Update(authorization);
         tx.UserCodes.Delete(authorization.UserCode); // the code is spent: free it at once (the record goes when it expires)
         DeviceAuthorizations.Forget(deviceCode);
+        return NewGrant(context, client, authorization.InstanceId, authorization.UserId!);
+    }
+
+    private static CreateTokenResponse RedeemAuthorizationCode(OperationContext context, OidcClientDoc client, CreateTokenRequest request)
+    {
+        var authorization = AuthorizationCodeGrant.Redeem(context.Tx, client, request.code, request.redirectUri, request.codeVerifier, context.Now);
+        return NewGrant(context, client, authorization.InstanceId, authorization.UserId!);
+    }
+
+    /// <summary>A new sign-in: a refresh token and the first access token, sharing one GrantId.</summary>
+    private static CreateTokenResponse NewGrant(OperationContext context, OidcClientDoc client, string instanceId, string userId)
+    {
         var grantId = Guid.NewGuid().ToString();
-        var refreshToken = NewRefreshToken(tx, grantId, client.ClientId, authorization.InstanceId, authorization.UserId!, context.Now,
+        var refreshToken = NewRefreshToken(context.Tx, grantId, client.ClientId, instanceId, userId, context.Now,
             context.Now + SessionLifetime);
-        return Issue(context, grantId, client.ClientId, authorization.InstanceId, authorization.UserId!, refreshToken);
+        return Issue(context, grantId, client.ClientId, instanceId, userId, refreshToken);
     }
 
     /// <summary>Issues a refresh token for the grant and stores only its hash.</summary>
