@@ -56,18 +56,25 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
 
         var endpointUrl = Portal.PortalUrls.BaseUrl(context.Request, options);
         var output = handler.Writes
-            ? await store.WriteAsync(tx => Invoke(tx, handler, service, input, credential, endpointUrl))
-            : store.Read(tx => Invoke(tx, handler, service, input, credential, endpointUrl));
+            ? await store.WriteAsync(tx => Invoke(tx, handler, service, operationName, input, credential, endpointUrl))
+            : store.Read(tx => Invoke(tx, handler, service, operationName, input, credential, endpointUrl));
         await service.Protocol.WriteResult(context, model, operation, output, requestId);
     }
 
-    private JsonNode? Invoke(Tx tx, OperationHandler handler, ServiceDefinition service, JsonObject input, SigV4Credential? credential, string endpointUrl)
+    /// <summary>
+    /// The caller is resolved (identity seam: the one <c>Callers.Resolve</c> call), then the handler runs. An authorizer
+    /// goes in as ONE call between the two, given the context, <c>service.Model.Name</c>, <paramref name="operationName"/>
+    /// and <c>new RequestMembers(input)</c> (top-level members by model name: strings, string lists, tags).
+    /// </summary>
+    private JsonNode? Invoke(Tx tx, OperationHandler handler, ServiceDefinition service, string operationName, JsonObject input,
+        SigV4Credential? credential, string endpointUrl)
     {
         var now = time.GetUtcNow();
         var caller = credential is null
             ? Caller.Anonymous
             : Callers.Resolve(tx, credential.AccessKeyId, options, now) ?? throw service.Protocol.ExpiredToken();
-        return handler.Invoke(new OperationContext(caller, tx, now, options, endpointUrl), input);
+        var context = new OperationContext(caller, tx, now, options, endpointUrl);
+        return handler.Invoke(context, input);
     }
 }
 

@@ -19,7 +19,9 @@ public static class CrossSiteGuard
             throw new BadHttpRequestException($"The Host header names {Protocol.Shown.Bounded(request.Host.Host)}, which is neither a loopback name nor a configured host (--host, --allowed-hosts).", StatusCodes.Status400BadRequest);
         if (request.Headers["Sec-Fetch-Site"].ToString() == "cross-site")
             throw new BadHttpRequestException("Requests from other web sites are refused.", StatusCodes.Status403Forbidden);
-        if (request.Headers.Origin.ToString() is { Length: > 0 } origin && !IsAllowedOrigin(origin, options))
+        // "Origin: null" is what a page with Referrer-Policy no-referrer (the portal's) sends on its own form posts;
+        // Sec-Fetch-Site above tells a cross-site one apart.
+        if (request.Headers.Origin.ToString() is { Length: > 0 } origin && origin != "null" && !IsAllowedOrigin(origin, options))
             throw new BadHttpRequestException("Requests from other web sites (Origin) are refused.", StatusCodes.Status403Forbidden);
         if (request.Path.StartsWithSegments("/_emulator") && HttpMethods.IsPost(request.Method) && IsSimpleBodyType(request.ContentType))
             throw new BadHttpRequestException("The control plane takes application/json bodies only.", StatusCodes.Status415UnsupportedMediaType);
