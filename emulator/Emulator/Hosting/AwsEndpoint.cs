@@ -60,6 +60,7 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
         var operation = model.Operation(operationName) ?? throw ProtocolErrors.UnknownOperation(model, operationName);
         if (!service.Operations.Handlers.TryGetValue(operationName, out var handler))
             throw ProtocolErrors.NotImplemented(model, operationName);
+        handler = Services.Authorization.Authorizer.Guard(handler, model, operationName, context); // authz: IAM policy evaluation before the handler (--enforce-iam)
         if (credential is null && !operation.IsUnsigned) throw ProtocolErrors.MissingAuthentication(model);
 
         var input = service.Protocol.ParseInput(context.Request, body, model, operation);

@@ -27,6 +27,9 @@ public sealed record EmulatorOptions
     /// <summary>The Region the emulated services live in (Identity Center's Region, role paths, ARNs that carry one).</summary>
     public string Region { get; init; } = "us-east-1";
 
+    /// <summary>Whether IAM policies (identity, boundaries, session, trust, SCPs/RCPs) decide every signed call. On by default.</summary>
+    public bool EnforceIam { get; init; } = true;
+
     public static string DefaultDataPath => Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
         "aws-org-sso-emulator", "state.db");
@@ -39,6 +42,7 @@ public sealed record EmulatorOptions
         ["--in-memory"] = $"{Section}:InMemory",
         ["--default-account"] = $"{Section}:DefaultAccount",
         ["--region"] = $"{Section}:Region",
+        ["--enforce-iam"] = $"{Section}:EnforceIam",
     };
 
     public static readonly IReadOnlyDictionary<string, string> EnvironmentMappings = new Dictionary<string, string>
@@ -49,16 +53,18 @@ public sealed record EmulatorOptions
         ["EMULATOR_IN_MEMORY"] = $"{Section}:InMemory",
         ["EMULATOR_DEFAULT_ACCOUNT"] = $"{Section}:DefaultAccount",
         ["EMULATOR_REGION"] = $"{Section}:Region",
+        ["EMULATOR_ENFORCE_IAM"] = $"{Section}:EnforceIam",
     };
 
-    /// <summary>Lets <c>--in-memory</c> stand alone as a flag.</summary>
+    /// <summary>Lets <c>--in-memory</c> and <c>--enforce-iam</c> stand alone as flags; <c>--no-enforce-iam</c> is <c>--enforce-iam false</c>.</summary>
     public static string[] NormalizeArgs(string[] args)
     {
         var result = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--no-enforce-iam") { result.AddRange(["--enforce-iam", "false"]); continue; }
             result.Add(args[i]);
-            var isFlag = args[i] == "--in-memory" && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal));
+            var isFlag = args[i] is "--in-memory" or "--enforce-iam" && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal));
             if (isFlag) result.Add("true");
         }
         return [.. result];
@@ -76,6 +82,7 @@ public sealed record EmulatorOptions
             InMemory = ParseBool(section["InMemory"], "in-memory"),
             DefaultAccount = section["DefaultAccount"] ?? defaults.DefaultAccount,
             Region = section["Region"] ?? defaults.Region,
+            EnforceIam = section["EnforceIam"] is { } enforce ? ParseBool(enforce, "enforce-iam") : defaults.EnforceIam,
         };
         if (options.Port is < 0 or > 65535) throw new ArgumentException($"--port must be 0..65535, got {options.Port}.");
         if (!Regex.IsMatch(options.DefaultAccount, @"^\d{12}$"))
