@@ -12,7 +12,7 @@ public static class AuthorizationErrors
     public static AwsException Denied(string protocol, string callerArn, string action, string resource, Evaluation evaluation)
     {
         var reason = Reason(evaluation, action);
-        var message = $"User: {callerArn} is not authorized to perform: {action} on resource: {Display(resource)} {reason}";
+        var message = $"User: {callerArn} is not authorized to perform: {action} on resource: {Display(action, resource)} {reason}";
         return protocol == "query" ? new AwsException("AccessDenied", message, 403) : new AwsException("AccessDeniedException", message);
     }
 
@@ -32,11 +32,11 @@ public static class AuthorizationErrors
         _ => $"because no identity-based policy allows the {action} action",
     };
 
-    /// <summary>IAM names its own entities by type and name ("role Foo", "user alice"); other resources by ARN.</summary>
-    private static string Display(string resource)
+    /// <summary>IAM names its own entities by type and name ("role Foo", "user alice"); other services (STS too) by ARN.</summary>
+    private static string Display(string action, string resource)
     {
         var parts = resource.Split(':', 6);
-        if (parts is not [_, _, "iam", _, _, var rest]) return resource;
+        if (!action.StartsWith("iam:", StringComparison.Ordinal) || parts is not [_, _, "iam", _, _, var rest]) return resource;
         var slash = rest.IndexOf('/');
         var type = slash < 0 ? rest : rest[..slash];
         return type is "role" or "user" or "group" && slash >= 0 ? $"{type} {rest[(rest.LastIndexOf('/') + 1)..]}" : resource;
