@@ -5,11 +5,10 @@ public static class Wildcards
 {
     public static bool Match(string pattern, string text, bool ignoreCase)
     {
-        var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         int p = 0, t = 0, star = -1, mark = 0;
         while (t < text.Length)
         {
-            if (p < pattern.Length && (pattern[p] == '?' || string.Compare(pattern, p, text, t, 1, comparison) == 0 && pattern[p] != '*'))
+            if (p < pattern.Length && pattern[p] != '*' && (pattern[p] == '?' || Same(pattern[p], text[t], ignoreCase)))
             {
                 p++; t++;
             }
@@ -26,4 +25,7 @@ public static class Wildcards
         while (p < pattern.Length && pattern[p] == '*') p++;
         return p == pattern.Length;
     }
+
+    private static bool Same(char a, char b, bool ignoreCase) =>
+        a == b || ignoreCase && char.ToUpperInvariant(a) == char.ToUpperInvariant(b);
 }
