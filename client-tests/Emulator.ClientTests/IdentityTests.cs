@@ -72,23 +72,24 @@ public sealed class IdentityTests : EmulatorTest
     }
 
     [Fact]
-    public async Task The_management_accounts_root_user_may_assume_the_members_access_role_but_not_another_accounts_role()
+    public async Task Root_users_may_not_assume_roles_and_a_stranger_is_not_named_by_the_trust_policy()
     {
-        // A fidelity choice (README): AWS refuses root callers ("Roles may not be assumed by root accounts."); the
-        // emulator lets them, because most emulator users sign with a root key, and still checks the trust policy.
         await CreateOrganization();
         var member = await CreateAccount("dev", "dev@example.com");
+        var roleArn = $"arn:aws:iam::{member}:role/OrganizationAccountAccessRole";
 
-        var assumed = await Aws(Management, "sts", "assume-role",
-            "--role-arn", $"arn:aws:iam::{member}:role/OrganizationAccountAccessRole", "--role-session-name", "root-try");
-        assumed.ShouldSucceed().Json().GetProperty("AssumedRoleUser").GetProperty("Arn").GetString()
-            .Should().Be($"arn:aws:sts::{member}:assumed-role/OrganizationAccountAccessRole/root-try");
+        var root = await Aws(Management, "sts", "assume-role", "--role-arn", roleArn, "--role-session-name", "root-try");
+        root.ShouldFailWith("AccessDenied", "AssumeRole").Stderr.Should().Contain("Roles may not be assumed by root accounts.");
 
-        var stranger = Credentials.Root("999988887777");
-        var refused = await Aws(stranger, "sts", "assume-role",
-            "--role-arn", $"arn:aws:iam::{member}:role/OrganizationAccountAccessRole", "--role-session-name", "stranger");
+        var strangerRoot = Credentials.Root("999988887777");
+        (await Aws(strangerRoot, "iam", "create-user", "--user-name", "stranger")).ShouldSucceed();
+        (await Aws(strangerRoot, "iam", "attach-user-policy", "--user-name", "stranger",
+            "--policy-arn", "arn:aws:iam::aws:policy/AdministratorAccess")).ShouldSucceed();
+        var key = (await Aws(strangerRoot, "iam", "create-access-key", "--user-name", "stranger")).Json().GetProperty("AccessKey");
+        var stranger = new Credentials(key.GetProperty("AccessKeyId").GetString()!, key.GetProperty("SecretAccessKey").GetString()!);
+        var refused = await Aws(stranger, "sts", "assume-role", "--role-arn", roleArn, "--role-session-name", "stranger");
         refused.ShouldFailWith("AccessDenied", "AssumeRole").Stderr.Should().Contain(
-            $"User: arn:aws:iam::999988887777:root is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::{member}:role/OrganizationAccountAccessRole");
+            $"User: arn:aws:iam::999988887777:user/stranger is not authorized to perform: sts:AssumeRole on resource: {roleArn}");
     }
 
     [Fact]

@@ -35,14 +35,24 @@ public sealed class RolePolicyTests : IDisposable
     public async Task ListAttachedRolePolicies_pages_with_markers()
     {
         await CreateRole(_client, "app");
-        foreach (var name in new[] { "A", "B", "C" })
+        foreach (var name in new[] { "AdministratorAccess", "IAMFullAccess", "ReadOnlyAccess" })
             (await _client.Iam("AttachRolePolicy", ("RoleName", "app"), ("PolicyArn", $"arn:aws:iam::aws:policy/{name}"))).EnsureSuccess();
         var first = await _client.Iam("ListAttachedRolePolicies", ("RoleName", "app"), ("MaxItems", "2"));
-        first.XmlValues("PolicyName").Should().Equal("A", "B");
+        first.XmlValues("PolicyName").Should().Equal("AdministratorAccess", "IAMFullAccess");
         first.XmlValue("IsTruncated").Should().Be("true");
         var second = await _client.Iam("ListAttachedRolePolicies", ("RoleName", "app"), ("Marker", first.XmlValue("Marker")!));
-        second.XmlValues("PolicyName").Should().Equal("C");
+        second.XmlValues("PolicyName").Should().Equal("ReadOnlyAccess");
         second.XmlValue("IsTruncated").Should().Be("false");
+    }
+
+    [Fact]
+    public async Task AttachRolePolicy_of_an_AWS_managed_policy_that_does_not_exist_is_NoSuchEntity()
+    {
+        await CreateRole(_client, "app");
+        var answer = await _client.Iam("AttachRolePolicy", ("RoleName", "app"), ("PolicyArn", "arn:aws:iam::aws:policy/NoSuchPolicyAnywhere"));
+        answer.Status.Should().Be(System.Net.HttpStatusCode.NotFound);
+        answer.ErrorCode.Should().Be("NoSuchEntity");
+        answer.ErrorMessage.Should().Be("Policy arn:aws:iam::aws:policy/NoSuchPolicyAnywhere does not exist or is not attachable.");
     }
 
     [Fact]

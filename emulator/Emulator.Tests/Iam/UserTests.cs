@@ -22,6 +22,10 @@ public sealed class UserTests : IDisposable
         return (answer.XmlValue("AccessKeyId")!, answer.XmlValue("SecretAccessKey")!);
     }
 
+    /// <summary>Enforcement is on: a user calling IAM with its own key needs a policy that allows it.</summary>
+    private async Task AllowIam(string userName) =>
+        (await _client.Iam("AttachUserPolicy", ("UserName", userName), ("PolicyArn", "arn:aws:iam::aws:policy/IAMFullAccess"))).EnsureSuccess();
+
     [Fact]
     public async Task CreateUser_returns_the_user_with_an_AIDA_id_and_its_arn()
     {
@@ -67,6 +71,7 @@ public sealed class UserTests : IDisposable
     public async Task GetUser_without_a_name_with_a_users_access_key_describes_that_user()
     {
         var userId = (await CreateUser("alice")).XmlValue("UserId");
+        await AllowIam("alice");
         var (keyId, _) = await CreateKey("alice");
         var answer = (await _client.As(keyId).Iam("GetUser")).EnsureSuccess();
         answer.XmlValue("UserName").Should().Be("alice");
@@ -124,6 +129,7 @@ public sealed class UserTests : IDisposable
     public async Task CreateAccessKey_without_a_name_is_for_the_calling_user_and_a_third_key_is_LimitExceeded()
     {
         await CreateUser("alice");
+        await AllowIam("alice");
         var (keyId, _) = await CreateKey("alice");
         (await _client.As(keyId).Iam("CreateAccessKey")).EnsureSuccess().XmlValue("UserName").Should().Be("alice");
         var third = await _client.Iam("CreateAccessKey", ("UserName", "alice"));
@@ -141,6 +147,7 @@ public sealed class UserTests : IDisposable
     public async Task ListAccessKeys_shows_metadata_without_secrets()
     {
         await CreateUser("alice");
+        await AllowIam("alice");
         var (first, _) = await CreateKey("alice");
         var (second, _) = await CreateKey("alice");
         var answer = await _client.Iam("ListAccessKeys", ("UserName", "alice"));

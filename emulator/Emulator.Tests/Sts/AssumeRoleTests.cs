@@ -30,12 +30,35 @@ public sealed class AssumeRoleTests : IDisposable
 
     private static string AccessRoleArn => $"arn:aws:iam::{Member}:role/{AccessRole}";
 
+    /// <summary>Root users may not assume roles: an IAM user "admin" with AdministratorAccess in the account does.</summary>
+    private async Task<string> AdminKey(string accountId)
+    {
+        var client = _factory.Client(accountId);
+        (await client.Iam("CreateUser", ("UserName", "admin"))).EnsureSuccess();
+        (await client.Iam("AttachUserPolicy", ("UserName", "admin"), ("PolicyArn", "arn:aws:iam::aws:policy/AdministratorAccess"))).EnsureSuccess();
+        return (await client.Iam("CreateAccessKey", ("UserName", "admin"))).XmlValue("AccessKeyId")!;
+    }
+
+    private static string Admin(string accountId) => $"arn:aws:iam::{accountId}:user/admin";
+
+    [Fact]
+    public async Task AssumeRole_with_root_credentials_is_refused()
+    {
+        await CreateAccessRole();
+        using var sts = SdkClients.Sts(_factory, Management);
+        var call = () => sts.AssumeRoleAsync(Request(AccessRoleArn));
+        var error = (await call.Should().ThrowAsync<AmazonSecurityTokenServiceException>()).Which;
+        error.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        error.ErrorCode.Should().Be("AccessDenied");
+        error.Message.Should().Be("Roles may not be assumed by root accounts.");
+    }
+
     [Fact]
     public async Task AssumeRole_from_the_management_account_into_OrganizationAccountAccessRole_acts_as_the_role()
     {
         await CreateAccessRole();
         var roleId = (await _factory.Client(Member).Iam("GetRole", ("RoleName", AccessRole))).XmlValue("RoleId");
-        using var sts = SdkClients.Sts(_factory, Management);
+        using var sts = SdkClients.Sts(_factory, await AdminKey(Management));
 
         var result = await sts.AssumeRoleAsync(Request(AccessRoleArn));
 
@@ -58,7 +81,7 @@ public sealed class AssumeRoleTests : IDisposable
     public async Task AssumeRole_credentials_act_in_the_roles_account_for_IAM_calls()
     {
         await CreateAccessRole();
-        using var sts = SdkClients.Sts(_factory, Management);
+        using var sts = SdkClients.Sts(_factory, await AdminKey(Management));
         var credentials = (await sts.AssumeRoleAsync(Request(AccessRoleArn))).Credentials;
         var asRole = _factory.Client(credentials.AccessKeyId, credentials.SessionToken);
         (await asRole.Iam("GetRole", ("RoleName", AccessRole))).XmlValue("Arn").Should().Be(AccessRoleArn);
@@ -71,21 +94,21 @@ public sealed class AssumeRoleTests : IDisposable
         var management = _factory.Client(Management);
         await EnableSso(management);
         var roleArn = $"arn:aws:iam::{Management}:role/aws-service-role/sso.amazonaws.com/AWSServiceRoleForSSO";
-        using var sts = SdkClients.Sts(_factory, Management);
+        using var sts = SdkClients.Sts(_factory, await AdminKey(Management));
 
         var call = () => sts.AssumeRoleAsync(Request(roleArn));
 
         var error = (await call.Should().ThrowAsync<AmazonSecurityTokenServiceException>()).Which;
         error.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         error.ErrorCode.Should().Be("AccessDenied");
-        error.Message.Should().Be($"User: arn:aws:iam::{Management}:root is not authorized to perform: sts:AssumeRole on resource: {roleArn}");
+        error.Message.Should().Be($"User: {Admin(Management)} is not authorized to perform: sts:AssumeRole on resource: {roleArn}");
     }
 
     [Fact]
     public async Task AssumeRole_of_a_role_that_does_not_exist_or_at_the_wrong_path_is_AccessDenied()
     {
         await CreateAccessRole();
-        using var sts = SdkClients.Sts(_factory, Management);
+        using var sts = SdkClients.Sts(_factory, await AdminKey(Management));
         foreach (var arn in new[] { $"arn:aws:iam::{Member}:role/Nope", $"arn:aws:iam::{Member}:role/other/{AccessRole}", $"arn:aws:iam::333333333333:role/{AccessRole}" })
         {
             var call = () => sts.AssumeRoleAsync(Request(arn));
@@ -97,10 +120,10 @@ public sealed class AssumeRoleTests : IDisposable
     public async Task AssumeRole_by_an_account_the_trust_policy_does_not_name_is_AccessDenied()
     {
         await CreateAccessRole();
-        using var sts = SdkClients.Sts(_factory, "333333333333");
+        using var sts = SdkClients.Sts(_factory, await AdminKey("333333333333"));
         var call = () => sts.AssumeRoleAsync(Request(AccessRoleArn));
         var error = (await call.Should().ThrowAsync<AmazonSecurityTokenServiceException>()).Which;
-        error.Message.Should().Be($"User: arn:aws:iam::333333333333:root is not authorized to perform: sts:AssumeRole on resource: {AccessRoleArn}");
+        error.Message.Should().Be($"User: {Admin("333333333333")} is not authorized to perform: sts:AssumeRole on resource: {AccessRoleArn}");
     }
 
     [Fact]
@@ -108,6 +131,7 @@ public sealed class AssumeRoleTests : IDisposable
     {
         var management = _factory.Client(Management);
         (await management.Iam("CreateUser", ("UserName", "ops"))).EnsureSuccess();
+        (await management.Iam("AttachUserPolicy", ("UserName", "ops"), ("PolicyArn", "arn:aws:iam::aws:policy/AdministratorAccess"))).EnsureSuccess();
         var key = (await management.Iam("CreateAccessKey", ("UserName", "ops"))).XmlValue("AccessKeyId")!;
         var exact = $$"""{"Statement":[{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::999999999999:root","arn:aws:iam::{{Management}}:user/ops"]},"Action":["sts:AssumeRole","sts:TagSession"]}]}""";
         await CreateAccessRole(exact);
@@ -121,7 +145,7 @@ public sealed class AssumeRoleTests : IDisposable
     public async Task AssumeRole_honours_wildcard_actions_and_the_bare_account_id()
     {
         await CreateAccessRole($$$"""{"Statement":{"Effect":"Allow","Principal":{"AWS":"{{{Management}}}"},"Action":"sts:*"}}""");
-        using var sts = SdkClients.Sts(_factory, Management);
+        using var sts = SdkClients.Sts(_factory, await AdminKey(Management));
         (await sts.AssumeRoleAsync(Request(AccessRoleArn))).Credentials.Should().NotBeNull();
     }
 
@@ -129,7 +153,7 @@ public sealed class AssumeRoleTests : IDisposable
     public async Task AssumeRole_is_refused_when_a_Deny_statement_names_the_caller()
     {
         await CreateAccessRole($$"""{"Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"},{"Effect":"Deny","Principal":{"AWS":"{{Management}}"},"Action":"*"}]}""");
-        using var sts = SdkClients.Sts(_factory, Management);
+        using var sts = SdkClients.Sts(_factory, await AdminKey(Management));
         var call = () => sts.AssumeRoleAsync(Request(AccessRoleArn));
         (await call.Should().ThrowAsync<AmazonSecurityTokenServiceException>()).Which.ErrorCode.Should().Be("AccessDenied");
     }
@@ -138,7 +162,7 @@ public sealed class AssumeRoleTests : IDisposable
     public async Task AssumeRole_with_a_duration_over_the_roles_maximum_is_a_ValidationError()
     {
         await CreateAccessRole();
-        using var sts = SdkClients.Sts(_factory, Management);
+        using var sts = SdkClients.Sts(_factory, await AdminKey(Management));
         var call = () => sts.AssumeRoleAsync(Request(AccessRoleArn, duration: 7200));
         var error = (await call.Should().ThrowAsync<AmazonSecurityTokenServiceException>()).Which;
         error.StatusCode.Should().Be(HttpStatusCode.BadRequest);
@@ -154,7 +178,7 @@ public sealed class AssumeRoleTests : IDisposable
     public async Task AssumeRole_with_a_duration_under_900_seconds_is_a_ValidationError()
     {
         await CreateAccessRole();
-        using var sts = SdkClients.Sts(_factory, Management);
+        using var sts = SdkClients.Sts(_factory, await AdminKey(Management));
         var call = () => sts.AssumeRoleAsync(Request(AccessRoleArn, duration: 60));
         (await call.Should().ThrowAsync<AmazonSecurityTokenServiceException>()).Which.ErrorCode.Should().Be("ValidationError");
     }
@@ -165,7 +189,7 @@ public sealed class AssumeRoleTests : IDisposable
         await CreateAccessRole();
         var member = _factory.Client(Member);
         await CreateRole(member, "Second", TrustAccount(Member), ("MaxSessionDuration", "7200"));
-        using var sts = SdkClients.Sts(_factory, Management);
+        using var sts = SdkClients.Sts(_factory, await AdminKey(Management));
         var first = (await sts.AssumeRoleAsync(Request(AccessRoleArn))).Credentials;
         using var chained = SdkClients.Sts(_factory, first);
 
@@ -182,7 +206,7 @@ public sealed class AssumeRoleTests : IDisposable
         await CreateAccessRole();
         var member = _factory.Client(Member);
         await CreateRole(member, "Narrow", $$"""{"Statement":[{"Effect":"Allow","Principal":{"AWS":"{{AccessRoleArn}}"},"Action":"sts:AssumeRole"}]}""");
-        using var sts = SdkClients.Sts(_factory, Management);
+        using var sts = SdkClients.Sts(_factory, await AdminKey(Management));
 
         var direct = () => sts.AssumeRoleAsync(Request($"arn:aws:iam::{Member}:role/Narrow"));
         (await direct.Should().ThrowAsync<AmazonSecurityTokenServiceException>()).Which.ErrorCode.Should().Be("AccessDenied");
@@ -196,7 +220,7 @@ public sealed class AssumeRoleTests : IDisposable
     public async Task AssumeRole_with_a_session_policy_that_is_not_json_is_MalformedPolicyDocument()
     {
         await CreateAccessRole();
-        using var sts = SdkClients.Sts(_factory, Management);
+        using var sts = SdkClients.Sts(_factory, await AdminKey(Management));
         var request = Request(AccessRoleArn);
         request.Policy = "not json at all";
         var call = () => sts.AssumeRoleAsync(request);
@@ -207,7 +231,7 @@ public sealed class AssumeRoleTests : IDisposable
     public async Task AssumeRole_with_the_minimum_duration_expires_in_15_minutes()
     {
         await CreateAccessRole();
-        using var sts = SdkClients.Sts(_factory, Management);
+        using var sts = SdkClients.Sts(_factory, await AdminKey(Management));
         var credentials = (await sts.AssumeRoleAsync(Request(AccessRoleArn, duration: 900))).Credentials;
         credentials.Expiration.Should().BeCloseTo(DateTime.UtcNow.AddMinutes(15), TimeSpan.FromMinutes(2));
     }
@@ -244,7 +268,7 @@ public sealed class AssumeRoleTests : IDisposable
     public async Task GetSessionToken_with_session_credentials_is_AccessDenied()
     {
         await CreateAccessRole();
-        using var sts = SdkClients.Sts(_factory, Management);
+        using var sts = SdkClients.Sts(_factory, await AdminKey(Management));
         using var asRole = SdkClients.Sts(_factory, (await sts.AssumeRoleAsync(Request(AccessRoleArn))).Credentials);
         var call = () => asRole.GetSessionTokenAsync(new GetSessionTokenRequest());
         var error = (await call.Should().ThrowAsync<AmazonSecurityTokenServiceException>()).Which;

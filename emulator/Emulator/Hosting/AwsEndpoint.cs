@@ -53,6 +53,7 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
         }
         if (!service.Operations.Handlers.TryGetValue(operationName, out var handler))
             throw ProtocolErrors.NotImplemented(model, operationName);
+        handler = Services.Authorization.Authorizer.Guard(handler, model, operationName, context); // authz: IAM policy evaluation before the handler (--enforce-iam)
 
         var endpointUrl = Portal.PortalUrls.BaseUrl(context.Request, options);
         var output = handler.Writes

@@ -40,6 +40,9 @@ public sealed record EmulatorOptions
     /// <summary>The secret access key of 12-digit and plain (e.g. "test") access key ids, used in strict mode.</summary>
     public string RootSecret { get; init; } = "test";
 
+    /// <summary>Whether IAM policies (identity, boundaries, session, trust, SCPs/RCPs) decide every signed call. On by default.</summary>
+    public bool EnforceIam { get; init; } = true;
+
     public static string DefaultDataPath => Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
         "aws-org-sso-emulator", "state.db");
@@ -55,6 +58,7 @@ public sealed record EmulatorOptions
         ["--verify-signatures"] = $"{Section}:VerifySignatures",
         ["--root-secret"] = $"{Section}:RootSecret",
         ["--allowed-hosts"] = $"{Section}:AllowedHosts",
+        ["--enforce-iam"] = $"{Section}:EnforceIam",
     };
 
     public static readonly IReadOnlyDictionary<string, string> EnvironmentMappings = new Dictionary<string, string>
@@ -68,17 +72,18 @@ public sealed record EmulatorOptions
         ["EMULATOR_VERIFY_SIGNATURES"] = $"{Section}:VerifySignatures",
         ["EMULATOR_ROOT_SECRET"] = $"{Section}:RootSecret",
         ["EMULATOR_ALLOWED_HOSTS"] = $"{Section}:AllowedHosts",
+        ["EMULATOR_ENFORCE_IAM"] = $"{Section}:EnforceIam",
     };
 
-    /// <summary>Switches that may stand alone as flags (meaning true).</summary>
-    private static readonly string[] Flags = ["--in-memory", "--verify-signatures"];
+    /// <summary>Switches that may stand alone as flags (meaning true); <c>--no-enforce-iam</c> is <c>--enforce-iam false</c>.</summary>
+    private static readonly string[] Flags = ["--in-memory", "--verify-signatures", "--enforce-iam"];
 
-    /// <summary>Lets <c>--in-memory</c> and <c>--verify-signatures</c> stand alone as flags.</summary>
     public static string[] NormalizeArgs(string[] args)
     {
         var result = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] == "--no-enforce-iam") { result.AddRange(["--enforce-iam", "false"]); continue; }
             result.Add(args[i]);
             var isFlag = Flags.Contains(args[i]) && (i + 1 == args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal));
             if (isFlag) result.Add("true");
@@ -101,6 +106,7 @@ public sealed record EmulatorOptions
             VerifySignatures = ParseBool(section["VerifySignatures"], "verify-signatures"),
             RootSecret = section["RootSecret"] ?? defaults.RootSecret,
             AllowedHosts = (section["AllowedHosts"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            EnforceIam = section["EnforceIam"] is { } enforce ? ParseBool(enforce, "enforce-iam") : defaults.EnforceIam,
         };
         if (options.Port is < 0 or > 65535) throw new ArgumentException($"--port must be 0..65535, got {options.Port}.");
         if (!Regex.IsMatch(options.DefaultAccount, @"^\d{12}$"))

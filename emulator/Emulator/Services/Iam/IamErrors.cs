@@ -46,6 +46,9 @@ public static class IamErrors
     public static AwsException PolicyNotAttached(string policyArn) =>
         new("NoSuchEntity", $"Policy {policyArn} was not found.", 404);
 
+    public static AwsException PolicyNotAttachable(string policyArn) =>
+        new("NoSuchEntity", $"Policy {policyArn} does not exist or is not attachable.", 404);
+
     public static AwsException ServiceRolePolicyNotAttachable() =>
         new("PolicyNotAttachable", "Cannot attach a Service Role Policy to a Customer Role.");
 

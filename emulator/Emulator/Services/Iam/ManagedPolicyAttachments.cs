@@ -11,6 +11,8 @@ public static class ManagedPolicyAttachments
         IamInput.EnsurePolicyArn(policyArn);
         if (policyArn.StartsWith("arn:aws:iam::aws:policy/aws-service-role/", StringComparison.Ordinal) && !isLinkedRole)
             throw IamErrors.ServiceRolePolicyNotAttachable();
+        if (policyArn.StartsWith(Authorization.AwsManagedPolicies.ArnPrefix, StringComparison.Ordinal) && Authorization.AwsManagedPolicies.Find(policyArn) is null)
+            throw IamErrors.PolicyNotAttachable(policyArn);
         if (attached.Any(p => p.PolicyArn == policyArn)) return;
         attached.Add(new AttachedPolicyDoc { PolicyArn = policyArn, PolicyName = IamInput.PolicyName(policyArn) });
     }

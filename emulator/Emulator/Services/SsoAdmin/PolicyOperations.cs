@@ -24,6 +24,8 @@ public static class PolicyOperations
         if (permissionSet.ManagedPolicyArns.Contains(request.ManagedPolicyArn))
             throw SsoAdminErrors.ManagedPolicyAttached(permissionSet.PermissionSetArn[(permissionSet.PermissionSetArn.LastIndexOf('/') + 1)..], request.ManagedPolicyArn);
         if (permissionSet.ManagedPolicyArns.Count >= MaxManagedPolicies) throw SsoAdminErrors.ManagedPolicyQuota();
+        if (request.ManagedPolicyArn.StartsWith(Authorization.AwsManagedPolicies.ArnPrefix, StringComparison.Ordinal) && Authorization.AwsManagedPolicies.Find(request.ManagedPolicyArn) is null)
+            throw SsoAdminErrors.ManagedPolicyNotFound(request.ManagedPolicyArn);
         permissionSet.ManagedPolicyArns.Add(request.ManagedPolicyArn);
         context.Tx.PermissionSets.Update(permissionSet);
         return new NoOutput();

@@ -45,6 +45,9 @@ public static class SsoAdminErrors
     public static AwsException ManagedPolicyNotAttached(string policyArn) =>
         new("ResourceNotFoundException", $"Managed policy {policyArn} is not attached to the permission set.");
 
+    public static AwsException ManagedPolicyNotFound(string policyArn) =>
+        new("ResourceNotFoundException", $"Policy {policyArn} does not exist or is not attachable.");
+
     public static AwsException ManagedPolicyQuota() =>
         new("ServiceQuotaExceededException", "The number of managed policies attached to a permission set cannot exceed 20.");
 

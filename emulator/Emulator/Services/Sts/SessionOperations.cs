@@ -1,12 +1,18 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Emulator.Core;
+using Emulator.Services.Authorization;
 using Emulator.Services.Iam;
 
 namespace Emulator.Services.Sts;
 
 public sealed record AssumeRoleRequest(
-    string RoleArn, string RoleSessionName, int? DurationSeconds, string? Policy, string? ExternalId, string? SourceIdentity);
+    string RoleArn, string RoleSessionName, int? DurationSeconds, string? Policy, string? ExternalId, string? SourceIdentity,
+    List<PolicyDescriptor>? PolicyArns = null);
+
+/// <summary>STS's PolicyDescriptorType (the member is spelled "arn").</summary>
+public sealed record PolicyDescriptor(string? arn);
 
 public sealed record AssumedRoleUser(string AssumedRoleId, string Arn);
 
@@ -34,16 +40,19 @@ public static partial class SessionOperations
     }
 
     /// <summary>
-    /// The role must exist (at the path the ARN names) and its trust policy must name the caller. Root callers may
-    /// assume roles (an emulator simplification: AWS has refused root credentials here). Role chaining caps the session at one hour.
+    /// Root credentials may not assume roles. The role must exist (at the path the ARN names) and its trust policy
+    /// must let the caller in (Principal, NotPrincipal, Condition such as sts:ExternalId). Session policies (Policy,
+    /// PolicyArns) are remembered with the credentials. Role chaining caps the session at one hour.
     /// </summary>
     public static AssumeRoleResponse AssumeRole(OperationContext context, AssumeRoleRequest request)
     {
         var tx = context.Tx;
         var caller = context.Caller;
+        if (caller.Kind == PrincipalKind.Root) throw StsErrors.RootCannotAssumeRoles();
         var match = RoleArnPattern().Match(request.RoleArn);
         var role = match.Success ? tx.Roles.FindById(RoleDoc.Key(match.Groups["account"].Value, match.Groups["name"].Value)) : null;
-        if (role is null || role.Path != match.Groups["path"].Value || !TrustPolicies.Allows(role.AssumeRolePolicyDocument, PrincipalsOf(context)))
+        var input = (JsonObject)JsonSerializer.SerializeToNode(request, WireJson.Options)!;
+        if (role is null || role.Path != match.Groups["path"].Value || !Authorizer.TrustAllows(context, role, input))
             throw StsErrors.NotAuthorizedToAssume(caller.Arn, request.RoleArn);
 
         var seconds = request.DurationSeconds ?? DefaultRoleSeconds;
@@ -54,6 +63,7 @@ public static partial class SessionOperations
         var assumedRoleId = $"{role.RoleId}:{request.RoleSessionName}";
         var arn = $"arn:aws:sts::{role.AccountId}:assumed-role/{role.RoleName}/{request.RoleSessionName}";
         var credentials = TemporaryCredentials.Issue(tx, role.AccountId, PrincipalKind.AssumedRole, arn, assumedRoleId, context.Now.AddSeconds(seconds));
+        SessionPolicies.Remember(tx, credentials.AccessKeyId, request.Policy, request.PolicyArns?.Select(p => p.arn ?? "").ToList());
         return new(credentials, new AssumedRoleUser(assumedRoleId, arn), request.SourceIdentity);
     }
 
@@ -66,19 +76,6 @@ public static partial class SessionOperations
         if (caller.Kind == PrincipalKind.Root) seconds = Math.Min(seconds, RootSessionTokenSeconds);
         var credentials = TemporaryCredentials.Issue(context.Tx, caller.AccountId, caller.Kind, caller.Arn, caller.UserId, context.Now.AddSeconds(seconds));
         return new(credentials);
-    }
-
-    /// <summary>The principal strings a trust policy may use to name the caller.</summary>
-    private static IReadOnlyCollection<string> PrincipalsOf(OperationContext context)
-    {
-        var caller = context.Caller;
-        var names = new HashSet<string>(StringComparer.Ordinal) { caller.AccountId, $"arn:aws:iam::{caller.AccountId}:root", caller.Arn };
-        if (caller.Kind == PrincipalKind.AssumedRole)
-        {
-            var roleId = caller.UserId.Split(':')[0];
-            if (context.Tx.Roles.FindOne(r => r.AccountId == caller.AccountId && r.RoleId == roleId) is { } role) names.Add(role.Arn);
-        }
-        return names;
     }
 
     public static void EnsureJson(string policy)

@@ -12,6 +12,15 @@ public static class StsErrors
     public static AwsException NotAuthorizedToAssume(string callerArn, string roleArn) =>
         new("AccessDenied", $"User: {callerArn} is not authorized to perform: sts:AssumeRole on resource: {roleArn}", 403);
 
+    public static AwsException RootCannotAssumeRoles() =>
+        new("AccessDenied", "Roles may not be assumed by root accounts.", 403);
+
+    public static AwsException TooManyPolicyArns() =>
+        new("ValidationError", "1 validation error detected: Value at 'policyArns' failed to satisfy constraint: Member must have length less than or equal to 10");
+
+    public static AwsException PolicyArnNotFound(string arn) =>
+        new("InvalidParameterValue", $"Policy {arn} does not exist or is not attachable.");
+
     public static AwsException DurationExceedsRoleMaximum() =>
         new("ValidationError", "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
 

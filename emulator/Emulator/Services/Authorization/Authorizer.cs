@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using Emulator.Core;
+using Emulator.Protocol;
+using Emulator.Services.Iam;
+using Emulator.Services.Sts;
+using Emulator.State;
+
+namespace Emulator.Services.Authorization;
+
+/// <summary>
+/// The one place that decides every signed call before its handler runs (when <c>--enforce-iam</c> is on): the
+/// operation's action and resources from <see cref="ActionTable"/>, the caller's policies from
+/// <see cref="Principal"/>, SCPs/RCPs from Organizations, and AWS's evaluation logic in <see cref="PolicyEvaluator"/>.
+/// </summary>
+public static class Authorizer
+{
+    /// <summary>The handler, preceded by the authorization check (the hook the endpoint installs).</summary>
+    public static OperationHandler Guard(OperationHandler handler, ServiceModel model, string operation, HttpContext http)
+    {
+        var connection = new Connection(http.Connection.RemoteIpAddress?.ToString() ?? Connection.Local.SourceIp, http.Request.IsHttps);
+        return new OperationHandler(handler.Writes, (context, input) =>
+        {
+            if (context.Options.EnforceIam) Authorize(context, model, operation, new JsonRequestMembers(input), connection);
+            return handler.Invoke(context, input);
+        });
+    }
+
+    /// <summary>Throws the service's access-denied error unless the caller may perform the operation on every resource it names.</summary>
+    public static void Authorize(OperationContext context, ServiceModel model, string operation, IRequestMembers input, Connection connection)
+    {
+        var caller = context.Caller;
+        if (caller.Kind == PrincipalKind.Anonymous || ActionTable.For(model.Name, operation) is not { } binding || binding.NoPermissionRequired) return;
+        var isAssumeRole = binding.Action == "sts:AssumeRole";
+        if (isAssumeRole && caller.Kind == PrincipalKind.Root) return; // the handler refuses root callers, enforcement or not
+        var tx = context.Tx;
+        var principal = Principal.Of(tx, caller);
+        var scope = new ResourceScope(tx, caller, input, context.Options.Region);
+        foreach (var resource in binding.Resources(scope).Distinct())
+        {
+            var request = ContextKeys.Build(tx, principal, binding, resource, input, connection, context.Now, context.Options.Region);
+            var policies = PoliciesFor(tx, principal, isAssumeRole ? RoleOf(tx, resource) : null);
+            var evaluation = PolicyEvaluator.Evaluate(policies, request);
+            if (evaluation.IsAllowed) continue;
+            if (isAssumeRole && evaluation.DecidedBy is PolicyKind.ResourceBased) throw StsErrors.NotAuthorizedToAssume(caller.Arn, resource);
+            throw AuthorizationErrors.Denied(model.Protocol, caller.Arn, binding.Action, resource, evaluation);
+        }
+    }
+
+    /// <summary>
+    /// The policies that apply to the principal's request; for sts:AssumeRole the role's trust policy is the
+    /// resource-based policy (always required) and the role's account's RCPs apply.
+    /// </summary>
+    public static PolicySet PoliciesFor(Tx tx, Principal principal, RoleDoc? assumedRole)
+    {
+        var account = principal.Caller.AccountId;
+        var set = new PolicySet
+        {
+            IsRoot = principal.IsRoot,
+            Identity = principal.Identity,
+            Boundary = principal.Boundary,
+            SessionPolicies = principal.SessionPolicies,
+            ServiceControlLevels = Principal.OrganizationLevels(tx, account, "SERVICE_CONTROL_POLICY", principal.IsServiceLinkedRole),
+        };
+        if (assumedRole is null) return set;
+        return set with
+        {
+            ResourcePolicy = PolicyCache.Get(assumedRole.AssumeRolePolicyDocument, $"role {assumedRole.RoleName} trust policy") ?? new Policy(null, []),
+            ResourcePolicyRequired = true,
+            ResourceInCallerAccount = assumedRole.AccountId == account,
+            ResourceControlLevels = Principal.OrganizationLevels(tx, assumedRole.AccountId, "RESOURCE_CONTROL_POLICY"),
+        };
+    }
+
+    /// <summary>The role an sts:AssumeRole resource ARN names (at its path), or null.</summary>
+    public static RoleDoc? RoleOf(Tx tx, string roleArn)
+    {
+        var parts = roleArn.Split(':', 6);
+        if (parts is not [_, _, "iam", _, var account, var rest] || !rest.StartsWith("role/", StringComparison.Ordinal)) return null;
+        var role = tx.Roles.FindById(RoleDoc.Key(account, rest[(rest.LastIndexOf('/') + 1)..]));
+        return role?.Arn == roleArn ? role : null;
+    }
+
+    /// <summary>Whether the role's trust policy lets the caller assume it (its Principal, NotPrincipal and Conditions).</summary>
+    public static bool TrustAllows(OperationContext context, RoleDoc role, JsonObject input)
+    {
+        var principal = Principal.Of(context.Tx, context.Caller);
+        var binding = ActionTable.For("sts", "AssumeRole")!;
+        var request = ContextKeys.Build(context.Tx, principal, binding, role.Arn, new JsonRequestMembers(input), Connection.Local, context.Now, context.Options.Region);
+        var trust = PolicyCache.Get(role.AssumeRolePolicyDocument, $"role {role.RoleName} trust policy");
+        var matched = trust?.Statements.Where(s => StatementMatcher.Applies(s, request)).ToList() ?? [];
+        return matched.Any(s => s.Effect == Effect.Allow) && !matched.Any(s => s.Effect == Effect.Deny);
+    }
+}
