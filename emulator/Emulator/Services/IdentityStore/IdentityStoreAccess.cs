@@ -15,7 +15,7 @@ public static class IdentityStoreAccess
             ?? throw IdentityStoreErrors.NotFound("IDENTITY_STORE", identityStoreId);
         if (!SsoRules.IsAdministrator(context.Tx, instance, context.Caller.AccountId))
             throw IdentityStoreErrors.AccessDenied(action, context.Caller.Arn, instance.OwnerAccountId, identityStoreId);
-        if (!SsoRules.IsAvailable(context.Tx, instance)) throw IdentityStoreErrors.Unavailable();
+        SsoRules.EnsureAvailable(context.Tx, instance, IdentityStoreErrors.Unavailable);
         return instance;
     }
 

@@ -17,7 +17,7 @@ public static class SsoAdminAccess
         var instance = FindInstance(context, instanceArn) ?? throw SsoAdminErrors.InstanceNotFound(instanceArn);
         if (!SsoRules.IsAdministrator(context.Tx, instance, context.Caller.AccountId))
             throw SsoAdminErrors.AccessDenied(action, context.Caller.Arn, instanceArn);
-        if (!SsoRules.IsAvailable(context.Tx, instance)) throw SsoAdminErrors.Unavailable();
+        SsoRules.EnsureAvailable(context.Tx, instance, SsoAdminErrors.Unavailable);
         return instance;
     }
 

@@ -56,7 +56,7 @@ public static class SsoPortalOperations
     private static (SsoUserDoc User, IReadOnlyList<PortalRole> Roles) Reachable(OperationContext context, string accessToken)
     {
         var (_, instance, user) = SignedIn(context, accessToken);
-        if (!SsoRules.IsAvailable(context.Tx, instance)) throw SsoPortalErrors.Forbidden();
+        SsoRules.EnsureAvailable(context.Tx, instance, SsoPortalErrors.Forbidden);
         return (user, SsoAccess.RolesFor(context.Tx, instance, user.UserId));
     }
 

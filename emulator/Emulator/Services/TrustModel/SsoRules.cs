@@ -10,8 +10,15 @@ namespace Emulator.Services.TrustModel;
 /// </summary>
 public static class SsoRules
 {
+    /// <summary>The Identity Center gate: an organization instance works only while sso.amazonaws.com has trusted access.</summary>
     public static bool IsAvailable(Tx tx, SsoInstanceDoc instance) =>
         instance.OrganizationId is null || TrustedAccessRules.IsEnabled(tx, instance.OrganizationId, ServicePrincipals.Sso);
+
+    /// <summary>The gate for an API: throws the surface's own refusal (each protocol words it differently) while unavailable.</summary>
+    public static void EnsureAvailable(Tx tx, SsoInstanceDoc instance, Func<Exception> refusal)
+    {
+        if (!IsAvailable(tx, instance)) throw refusal();
+    }
 
     /// <summary>
     /// Who administers an instance (sso-admin and identitystore): for the organization instance, its management account
