@@ -35,9 +35,12 @@ public sealed class StrictSignatureSdkTests : IDisposable
         var keyId = KeyIds.AccessKeyId(KeyIds.UserAccessKey, Management);
         _factory.Services.GetRequiredService<StateStore>().Write(tx =>
         {
-            tx.Users.Insert(new UserDoc { Id = UserDoc.Key(Management, "ops"), AccountId = Management, UserName = "ops", UserId = KeyIds.UniqueId(KeyIds.User, Management), Path = "/" });
+            tx.Users.Insert(new UserDoc { Id = UserDoc.Key(Management, "ops"), AccountId = Management, UserName = "ops", UserId = KeyIds.UniqueId(KeyIds.User, Management), Path = "/",
+                AttachedPolicies = [new AttachedPolicyDoc { PolicyName = "AdministratorAccess", PolicyArn = "arn:aws:iam::aws:policy/AdministratorAccess" }] });
             tx.AccessKeys.Insert(new AccessKeyDoc { Id = keyId, SecretAccessKey = "user-secret", AccountId = Management, UserName = "ops" });
-            tx.Roles.Insert(RoleFactory.New(Management, "admin", "/", RoleFactory.TrustPolicy("AWS", $"arn:aws:iam::{Management}:root"), _clock.Now));
+            var role = RoleFactory.New(Management, "admin", "/", RoleFactory.TrustPolicy("AWS", $"arn:aws:iam::{Management}:root"), _clock.Now);
+            role.AttachedPolicies.Add(new AttachedPolicyDoc { PolicyName = "AdministratorAccess", PolicyArn = "arn:aws:iam::aws:policy/AdministratorAccess" });
+            tx.Roles.Insert(role);
             return 0;
         });
         return (keyId, "user-secret");
@@ -53,7 +56,8 @@ public sealed class StrictSignatureSdkTests : IDisposable
         var root = new BasicAWSCredentials(Management, "root-secret");
         using var sts = Sts(root);
         var session = (await sts.GetSessionTokenAsync(new GetSessionTokenRequest())).Credentials;
-        var role = (await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = $"arn:aws:iam::{Management}:role/admin", RoleSessionName = "strict-session" })).Credentials;
+        using var userSts = Sts(new BasicAWSCredentials(keyId, secret)); // root users may not assume roles
+        var role = (await userSts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = $"arn:aws:iam::{Management}:role/admin", RoleSessionName = "strict-session" })).Credentials;
         return
         [
             root,

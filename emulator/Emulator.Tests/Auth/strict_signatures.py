@@ -67,12 +67,13 @@ root = (MANAGEMENT, ROOT_SECRET, None)
 iam = client("iam", root)
 iam.create_user(UserName="ops")
 key = iam.create_access_key(UserName="ops")["AccessKey"]
+iam.attach_user_policy(UserName="ops", PolicyArn="arn:aws:iam::aws:policy/AdministratorAccess")
 iam.create_role(RoleName="admin", AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [
     {"Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{MANAGEMENT}:root"}, "Action": "sts:AssumeRole"}]}))
 client("organizations", root).create_organization(FeatureSet="ALL")
 sts = client("sts", root)
 session = sts.get_session_token()["Credentials"]
-role = sts.assume_role(RoleArn=f"arn:aws:iam::{MANAGEMENT}:role/admin", RoleSessionName="boto3")["Credentials"]
+role = client("sts", (key["AccessKeyId"], key["SecretAccessKey"], None)).assume_role(RoleArn=f"arn:aws:iam::{MANAGEMENT}:role/admin", RoleSessionName="boto3")["Credentials"]
 credentials = [
     root,
     ("test", ROOT_SECRET, None),

@@ -90,7 +90,7 @@ public sealed class EnforcementTests : IDisposable
         await CreateRole(_root, "power", TrustAccount(Account));
         (await _root.Iam("AttachRolePolicy", ("RoleName", "power"), ("PolicyArn", "arn:aws:iam::aws:policy/PowerUserAccess"))).EnsureSuccess();
         var assumed = (await admin.Sts("AssumeRole", ("RoleArn", $"arn:aws:iam::{Account}:role/power"), ("RoleSessionName", "dev"))).EnsureSuccess();
-        var power = _root.As(assumed.XmlValue("AccessKeyId")!);
+        var power = _root.As(assumed.XmlValue("AccessKeyId")!, assumed.XmlValue("SessionToken"));
 
         var delete = await power.Iam("DeleteRole", ("RoleName", "power"));
         delete.ErrorCode.Should().Be("AccessDenied");
@@ -106,7 +106,7 @@ public sealed class EnforcementTests : IDisposable
         (await _root.Iam("PutRolePolicy", ("RoleName", "ops"), ("PolicyName", "all"), ("PolicyDocument", AllowAll))).EnsureSuccess();
         var assumed = (await admin.Sts("AssumeRole", ("RoleArn", $"arn:aws:iam::{Account}:role/ops"), ("RoleSessionName", "sess"),
             ("Policy", """{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"iam:Get*","Resource":"*"}}"""))).EnsureSuccess();
-        var session = _root.As(assumed.XmlValue("AccessKeyId")!);
+        var session = _root.As(assumed.XmlValue("AccessKeyId")!, assumed.XmlValue("SessionToken"));
         (await session.Iam("GetRole", ("RoleName", "ops"))).EnsureSuccess();
         (await session.Iam("ListRoles")).XmlValue("Message").Should().EndWith("because no session policy allows the iam:ListRoles action");
     }

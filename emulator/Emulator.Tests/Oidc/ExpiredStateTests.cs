@@ -99,7 +99,7 @@ public sealed class ExpiredStateTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/federation/credentials?account_id={_world.MemberAccountId}&role_name=AdministratorAccess");
         request.Headers.Add("x-amz-sso_bearer_token", accessToken);
         var credentials = JsonNode.Parse(await (await _http.SendAsync(request)).Content.ReadAsStringAsync())!["roleCredentials"]!;
-        var caller = _world.Management.As((string)credentials["accessKeyId"]!);
+        var caller = _world.Management.As((string)credentials["accessKeyId"]!, (string)credentials["sessionToken"]!);
 
         _clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(30));
         Sweep();

@@ -16,11 +16,12 @@ public sealed class FederationTokenTests : IDisposable
     public async Task GetFederationToken_issues_credentials_that_act_as_the_federated_user()
     {
         (await _root.Iam("CreateUser", ("UserName", "broker"))).EnsureSuccess();
+        (await _root.Iam("AttachUserPolicy", ("UserName", "broker"), ("PolicyArn", "arn:aws:iam::aws:policy/AdministratorAccess"))).EnsureSuccess();
         var brokerKey = (await _root.Iam("CreateAccessKey", ("UserName", "broker"))).EnsureSuccess().XmlValue("AccessKeyId")!;
         var broker = _root.As(brokerKey);
 
         var answer = (await broker.Sts("GetFederationToken", ("Name", "bob"), ("DurationSeconds", "7200"),
-            ("Policy", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}"""))).EnsureSuccess();
+            ("Policy", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*","sts:*"],"Resource":"*"}]}"""))).EnsureSuccess();
         answer.XmlValue("FederatedUserId").Should().Be("333333333333:bob");
         answer.XmlValue("Arn").Should().Be("arn:aws:sts::333333333333:federated-user/bob");
         answer.XmlValue("AccessKeyId").Should().StartWith("ASIA");

@@ -170,7 +170,9 @@ public sealed class IssuedKeyTests : IDisposable
         var member = await management.CreateAccount("Dev");
         var memberRoot = _factory.Client(member);
         var (userKey, _) = await CreateUserKey(memberRoot, "ops");
-        var session = (await management.Sts("AssumeRole",
+        var (adminKey, _) = await CreateUserKey(management, "admin"); // root users may not assume roles
+        (await management.Iam("AttachUserPolicy", ("UserName", "admin"), ("PolicyArn", "arn:aws:iam::aws:policy/AdministratorAccess"))).EnsureSuccess();
+        var session = (await management.As(adminKey).Sts("AssumeRole",
             ("RoleArn", $"arn:aws:iam::{member}:role/OrganizationAccountAccessRole"), ("RoleSessionName", "admin"))).EnsureSuccess();
         var asRole = management.As(session.XmlValue("AccessKeyId")!, session.XmlValue("SessionToken"));
         (await asRole.Iam("ListRoles")).EnsureSuccess();

@@ -38,6 +38,8 @@ public static class ActionTable
     private static readonly (string, string) PolicyArn = ("iam:PolicyARN", "PolicyArn");
     private static readonly (string, string) Boundary = ("iam:PermissionsBoundary", "PermissionsBoundary");
 
+    private static (string, string) PolicyType(string member) => ("organizations:PolicyType", member);
+
     private static readonly Dictionary<string, Dictionary<string, ActionBinding>> Table = new()
     {
         ["organizations"] = new()
@@ -77,6 +79,27 @@ public static class ActionTable
             ["DeregisterDelegatedAdministrator"] = Org("DeregisterDelegatedAdministrator", OrgNode("AccountId"), ServicePrincipal),
             ["ListDelegatedAdministrators"] = Org("ListDelegatedAdministrators", null, ServicePrincipal),
             ["ListDelegatedServicesForAccount"] = Org("ListDelegatedServicesForAccount", OrgNode("AccountId")),
+            ["EnableAllFeatures"] = Org("EnableAllFeatures"),
+            ["EnablePolicyType"] = Org("EnablePolicyType", OrgNode("RootId"), PolicyType("PolicyType")),
+            ["DisablePolicyType"] = Org("DisablePolicyType", OrgNode("RootId"), PolicyType("PolicyType")),
+            ["CreatePolicy"] = Org("CreatePolicy", null, PolicyType("Type")),
+            ["DescribePolicy"] = Org("DescribePolicy", OrgPolicy("PolicyId")),
+            ["UpdatePolicy"] = Org("UpdatePolicy", OrgPolicy("PolicyId")),
+            ["DeletePolicy"] = Org("DeletePolicy", OrgPolicy("PolicyId")),
+            ["ListPolicies"] = Org("ListPolicies", null, PolicyType("Filter")),
+            ["AttachPolicy"] = Org("AttachPolicy", AttachmentTarget),
+            ["DetachPolicy"] = Org("DetachPolicy", AttachmentTarget),
+            ["ListPoliciesForTarget"] = Org("ListPoliciesForTarget", OrgNode("TargetId"), PolicyType("Filter")),
+            ["ListTargetsForPolicy"] = Org("ListTargetsForPolicy", OrgPolicy("PolicyId")),
+            ["ListAccountsWithInvalidEffectivePolicy"] = Org("ListAccountsWithInvalidEffectivePolicy", null, PolicyType("PolicyType")),
+            ["ListEffectivePolicyValidationErrors"] = Org("ListEffectivePolicyValidationErrors", OrgNode("AccountId"), PolicyType("PolicyType")),
+            ["DescribeEffectivePolicy"] = Org("DescribeEffectivePolicy", OrgNode("TargetId"), PolicyType("PolicyType")),
+            ["TagResource"] = Org("TagResource", OrgResource),
+            ["UntagResource"] = Org("UntagResource", OrgResource),
+            ["ListTagsForResource"] = Org("ListTagsForResource", OrgResource),
+            ["PutResourcePolicy"] = Org("PutResourcePolicy"),
+            ["DescribeResourcePolicy"] = Org("DescribeResourcePolicy"),
+            ["DeleteResourcePolicy"] = Org("DeleteResourcePolicy"),
         },
         ["iam"] = new()
         {
@@ -112,11 +135,39 @@ public static class ActionTable
             ["AttachUserPolicy"] = Iam("AttachUserPolicy", User("UserName"), PolicyArn),
             ["DetachUserPolicy"] = Iam("DetachUserPolicy", User("UserName"), PolicyArn),
             ["ListAttachedUserPolicies"] = Iam("ListAttachedUserPolicies", User("UserName")),
+            ["UpdateUser"] = Iam("UpdateUser", User("UserName")),
+            ["TagUser"] = Iam("TagUser", User("UserName")),
+            ["UntagUser"] = Iam("UntagUser", User("UserName")),
+            ["ListUserTags"] = Iam("ListUserTags", User("UserName")),
+            ["UpdateAccessKey"] = Iam("UpdateAccessKey", User("UserName")),
+            ["GetAccessKeyLastUsed"] = Iam("GetAccessKeyLastUsed", Star),
+            ["ListMFADevices"] = Iam("ListMFADevices", User("UserName")),
+            ["CreateSAMLProvider"] = Iam("CreateSAMLProvider", Named("saml-provider/", "Name")),
+            ["GetSAMLProvider"] = Iam("GetSAMLProvider", Policy("SAMLProviderArn")),
+            ["UpdateSAMLProvider"] = Iam("UpdateSAMLProvider", Policy("SAMLProviderArn")),
+            ["DeleteSAMLProvider"] = Iam("DeleteSAMLProvider", Policy("SAMLProviderArn")),
+            ["ListSAMLProviders"] = Iam("ListSAMLProviders", Star),
+            ["CreateInstanceProfile"] = Iam("CreateInstanceProfile", Named("instance-profile", "InstanceProfileName", withPath: true)),
+            ["GetInstanceProfile"] = Iam("GetInstanceProfile", Named("instance-profile", "InstanceProfileName", withPath: true)),
+            ["DeleteInstanceProfile"] = Iam("DeleteInstanceProfile", Named("instance-profile", "InstanceProfileName", withPath: true)),
+            ["ListInstanceProfiles"] = Iam("ListInstanceProfiles", Star),
+            ["ListInstanceProfilesForRole"] = Iam("ListInstanceProfilesForRole", Role("RoleName")),
+            ["AddRoleToInstanceProfile"] = Iam("AddRoleToInstanceProfile", Named("instance-profile", "InstanceProfileName", withPath: true)),
+            ["RemoveRoleFromInstanceProfile"] = Iam("RemoveRoleFromInstanceProfile", Named("instance-profile", "InstanceProfileName", withPath: true)),
+            ["CreateAccountAlias"] = Iam("CreateAccountAlias", Star),
+            ["DeleteAccountAlias"] = Iam("DeleteAccountAlias", Star),
+            ["ListAccountAliases"] = Iam("ListAccountAliases", Star),
+            ["GetAccountSummary"] = Iam("GetAccountSummary", Star),
+            ["GetAccountPasswordPolicy"] = Iam("GetAccountPasswordPolicy", Star),
+            ["UpdateAccountPasswordPolicy"] = Iam("UpdateAccountPasswordPolicy", Star),
+            ["DeleteAccountPasswordPolicy"] = Iam("DeleteAccountPasswordPolicy", Star),
         },
         ["sts"] = new()
         {
             ["GetCallerIdentity"] = new("sts:GetCallerIdentity", Star, NoPermissionRequired: true),
             ["GetSessionToken"] = new("sts:GetSessionToken", Star, NoPermissionRequired: true),
+            ["GetAccessKeyInfo"] = new("sts:GetAccessKeyInfo", Star),
+            ["GetFederationToken"] = new("sts:GetFederationToken", FederatedUser),
             ["AssumeRole"] = new("sts:AssumeRole", RoleArn, new Dictionary<string, string>
             {
                 ["sts:ExternalId"] = "ExternalId", ["sts:RoleSessionName"] = "RoleSessionName", ["sts:SourceIdentity"] = "SourceIdentity",
@@ -153,6 +204,10 @@ public static class ActionTable
             ["ListPermissionSetProvisioningStatus"] = Sso("ListPermissionSetProvisioningStatus", "InstanceArn"),
             ["ListAccountsForProvisionedPermissionSet"] = Sso("ListAccountsForProvisionedPermissionSet", "InstanceArn", "PermissionSetArn"),
             ["ListPermissionSetsProvisionedToAccount"] = Sso("ListPermissionSetsProvisionedToAccount", "InstanceArn", "AccountId"),
+            ["CreateInstanceAccessControlAttributeConfiguration"] = Sso("CreateInstanceAccessControlAttributeConfiguration", "InstanceArn"),
+            ["DescribeInstanceAccessControlAttributeConfiguration"] = Sso("DescribeInstanceAccessControlAttributeConfiguration", "InstanceArn"),
+            ["UpdateInstanceAccessControlAttributeConfiguration"] = Sso("UpdateInstanceAccessControlAttributeConfiguration", "InstanceArn"),
+            ["DeleteInstanceAccessControlAttributeConfiguration"] = Sso("DeleteInstanceAccessControlAttributeConfiguration", "InstanceArn"),
             ["TagResource"] = Sso("TagResource", "InstanceArn", "ResourceArn"),
             ["UntagResource"] = Sso("UntagResource", "InstanceArn", "ResourceArn"),
             ["ListTagsForResource"] = Sso("ListTagsForResource", "InstanceArn", "ResourceArn"),

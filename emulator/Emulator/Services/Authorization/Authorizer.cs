@@ -32,6 +32,9 @@ public static class Authorizer
         if (caller.Kind == PrincipalKind.Anonymous || ActionTable.For(model.Name, operation) is not { } binding || binding.NoPermissionRequired) return;
         var isAssumeRole = binding.Action == "sts:AssumeRole";
         if (isAssumeRole && caller.Kind == PrincipalKind.Root) return; // the handler refuses root callers, enforcement or not
+        // STS refuses GetFederationToken from session credentials itself ("Cannot call GetFederationToken with session
+        // credentials"), before any policy is looked at.
+        if (binding.Action == "sts:GetFederationToken" && caller.Kind is PrincipalKind.AssumedRole or PrincipalKind.FederatedUser) return;
         var tx = context.Tx;
         var principal = Principal.Of(tx, caller);
         var scope = new ResourceScope(tx, caller, input, context.Options.Region);

@@ -58,11 +58,18 @@ public static class ResourceArns
 
     public static Func<ResourceScope, IEnumerable<string>> Policy(string member) => scope => [scope.Member(member)];
 
+    /// <summary>Another IAM resource type by name, e.g. instance-profile (with its path) or saml-provider/.</summary>
+    public static Func<ResourceScope, IEnumerable<string>> Named(string type, string member, bool withPath = false) => scope =>
+        [$"arn:aws:iam::{scope.Caller.AccountId}:{type}{(withPath ? scope.Input.Text("Path") ?? "/" : "")}{scope.Member(member)}"];
+
     public static IEnumerable<string> NewPolicy(ResourceScope scope) =>
         [$"arn:aws:iam::{scope.Caller.AccountId}:policy{scope.Input.Text("Path") ?? "/"}{scope.Member("PolicyName")}"];
 
     // STS
     public static IEnumerable<string> RoleArn(ResourceScope scope) => [scope.Member("RoleArn")];
+
+    public static IEnumerable<string> FederatedUser(ResourceScope scope) =>
+        [$"arn:aws:sts::{scope.Caller.AccountId}:federated-user/{scope.Member("Name")}"];
 
     // Organizations: ARNs under the management account and the organization id; "*" before there is an organization.
     private static OrganizationDoc? Org(ResourceScope scope) => Principal.OrganizationOf(scope.Tx, scope.Caller.AccountId);
@@ -76,6 +83,17 @@ public static class ResourceArns
             : id.StartsWith("r-", StringComparison.Ordinal) ? OrganizationTree.RootArn(org)
             : OrganizationTree.AccountArn(org, id)];
     };
+
+    /// <summary>An Organizations policy by its id (the catalog's ARN: customer-managed or AWS-managed).</summary>
+    public static Func<ResourceScope, IEnumerable<string>> OrgPolicy(string member) => scope =>
+        Org(scope) is { } org && PolicyCatalog.Find(scope.Tx, org, scope.Member(member)) is { } policy ? [policy.Arn] : ["*"];
+
+    /// <summary>AttachPolicy/DetachPolicy: the policy and the target.</summary>
+    public static IEnumerable<string> AttachmentTarget(ResourceScope scope) => OrgPolicy("PolicyId")(scope).Concat(OrgNode("TargetId")(scope));
+
+    /// <summary>Tags: an account, OU, root or policy by its id.</summary>
+    public static IEnumerable<string> OrgResource(ResourceScope scope) =>
+        scope.Member("ResourceId").StartsWith("p-", StringComparison.Ordinal) ? OrgPolicy("ResourceId")(scope) : OrgNode("ResourceId")(scope);
 
     /// <summary>MoveAccount needs the account, its source and its destination.</summary>
     public static IEnumerable<string> Move(ResourceScope scope) =>
