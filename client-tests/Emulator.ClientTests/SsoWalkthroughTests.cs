@@ -102,9 +102,9 @@ public sealed class SsoWalkthroughTests : EmulatorTest
     {
         await CreateOrganization();
 
-        var result = await Aws(Management, "organizations", "list-policies", "--filter", "SERVICE_CONTROL_POLICY");
+        var result = await Aws(Management, "organizations", "describe-responsibility-transfer", "--id", "rt-1234567890");
 
         result.ExitCode.Should().Be(AwsCli.ServiceErrorExitCode, "{0}", result);
-        result.Stderr.Should().MatchRegex(@"An error occurred \(\w+\) when calling the ListPolicies operation: .*ListPolicies", "{0}", result);
+        result.Stderr.Should().MatchRegex(@"An error occurred \(\w+\) when calling the DescribeResponsibilityTransfer operation: .*DescribeResponsibilityTransfer", "{0}", result);
     }
 }

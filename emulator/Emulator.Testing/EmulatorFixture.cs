@@ -75,6 +75,33 @@ public class EmulatorFixture : IAsyncLifetime
             body["startUrl"]!.GetValue<string>(), body["portalUrl"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// An IAM user of the account with an AWS managed policy attached (AdministratorAccess by default) and an access key:
+    /// the caller for what root users may not do, e.g. sts:AssumeRole. IAM policies are enforced, as on AWS.
+    /// </summary>
+    public async Task<AccessKey> CreateIamUserAsync(string accountId, string userName, string policyArn = "arn:aws:iam::aws:policy/AdministratorAccess")
+    {
+        await QueryAsync(accountId, "iam", new() { ["Action"] = "CreateUser", ["Version"] = "2010-05-08", ["UserName"] = userName });
+        await QueryAsync(accountId, "iam", new() { ["Action"] = "AttachUserPolicy", ["Version"] = "2010-05-08", ["UserName"] = userName, ["PolicyArn"] = policyArn });
+        var key = System.Xml.Linq.XDocument.Parse(await QueryAsync(accountId, "iam",
+            new() { ["Action"] = "CreateAccessKey", ["Version"] = "2010-05-08", ["UserName"] = userName }));
+        string Value(string name) => key.Descendants().First(e => e.Name.LocalName == name).Value;
+        return new AccessKey(Value("AccessKeyId"), Value("SecretAccessKey"));
+    }
+
+    /// <summary>A Query (IAM, STS) AWS call signed (by header only) as an account's root user; answers the XML.</summary>
+    public async Task<string> QueryAsync(string accountId, string signingService, Dictionary<string, string> form)
+    {
+        using var http = new HttpClient { BaseAddress = Endpoint };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new FormUrlEncodedContent(form) };
+        request.Headers.TryAddWithoutValidation("Authorization",
+            $"AWS4-HMAC-SHA256 Credential={accountId}/20260101/us-east-1/{signingService}/aws4_request, SignedHeaders=host, Signature=0");
+        var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{form["Action"]} failed ({(int)response.StatusCode}): {text}");
+        return text;
+    }
+
     /// <summary>A JSON 1.1 AWS call signed (by header only; signatures are not verified) as an account's root user.</summary>
     public async Task<JsonNode> CallAsync(string accountId, string signingService, string target, object input)
     {
@@ -94,5 +121,7 @@ public class EmulatorFixture : IAsyncLifetime
 }
 
 public sealed record SeededOrganization(string OrganizationId, string ManagementAccountId, IReadOnlyList<string> MemberAccountIds);
+
+public sealed record AccessKey(string AccessKeyId, string SecretAccessKey);
 
 public sealed record IdentityCenter(string InstanceArn, string IdentityStoreId, string StartUrl, string PortalUrl);

@@ -8,8 +8,8 @@ namespace SampleTests;
 /// <summary>One emulator for this class (free port, in-memory state), from the AwsOrgSsoEmulator.Testing package.</summary>
 public sealed class OrganizationTests(EmulatorFixture emulator) : IClassFixture<EmulatorFixture>
 {
-    private AmazonSecurityTokenServiceClient Sts(string accessKeyId) =>
-        new(new BasicAWSCredentials(accessKeyId, "secret"), new AmazonSecurityTokenServiceConfig { ServiceURL = emulator.Endpoint.ToString() });
+    private AmazonSecurityTokenServiceClient Sts(AccessKey key) =>
+        new(new BasicAWSCredentials(key.AccessKeyId, key.SecretAccessKey), new AmazonSecurityTokenServiceConfig { ServiceURL = emulator.Endpoint.ToString() });
 
     [Fact]
     public async Task A_member_of_the_seeded_organization_assumes_OrganizationAccountAccessRole()
@@ -17,7 +17,9 @@ public sealed class OrganizationTests(EmulatorFixture emulator) : IClassFixture<
         var organization = await emulator.SeedOrganizationAsync("dev");
         var member = organization.MemberAccountIds[0];
 
-        var assumed = await Sts(organization.ManagementAccountId).AssumeRoleAsync(new AssumeRoleRequest
+        // Root users may not assume roles (as on AWS): an administrator of the management account does.
+        var admin = await emulator.CreateIamUserAsync(organization.ManagementAccountId, "admin");
+        var assumed = await Sts(admin).AssumeRoleAsync(new AssumeRoleRequest
         {
             RoleArn = $"arn:aws:iam::{member}:role/OrganizationAccountAccessRole", RoleSessionName = "sample",
         });

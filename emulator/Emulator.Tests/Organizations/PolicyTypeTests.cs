@@ -31,6 +31,21 @@ public sealed class PolicyTypeTests : IDisposable
     }
 
     [Fact]
+    public async Task Trusted_access_for_Security_Hub_cannot_be_disabled_while_its_policy_type_is_enabled()
+    {
+        await _management.CreateOrganization();
+        (await _management.Organizations("EnableAWSServiceAccess", new { ServicePrincipal = "securityhub.amazonaws.com" })).EnsureSuccess();
+        (await Enable("SECURITYHUB_POLICY")).EnsureSuccess();
+
+        var refused = await _management.Organizations("DisableAWSServiceAccess", new { ServicePrincipal = "securityhub.amazonaws.com" });
+        refused.ErrorCode.Should().Be("ConstraintViolationException");
+        ((string)refused.Json["Reason"]!).Should().Be("POLICY_TYPE_ENABLED_FOR_THIS_SERVICE");
+
+        (await _management.Organizations("DisablePolicyType", new { RootId = await _management.RootId(), PolicyType = "SECURITYHUB_POLICY" })).EnsureSuccess();
+        (await _management.Organizations("DisableAWSServiceAccess", new { ServicePrincipal = "securityhub.amazonaws.com" })).EnsureSuccess();
+    }
+
+    [Fact]
     public async Task EnablePolicyType_twice_is_PolicyTypeAlreadyEnabled()
     {
         await _management.CreateOrganization();

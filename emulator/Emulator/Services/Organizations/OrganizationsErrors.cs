@@ -101,6 +101,10 @@ public static class OrganizationsErrors
         ConstraintViolation("SERVICE_ACCESS_NOT_ENABLED",
             "You attempted to register a delegated administrator before you enabled service access. Call the EnableAWSServiceAccess API first.");
 
+    public static AwsException PolicyTypeEnabledForService(string policyType) =>
+        ConstraintViolation("POLICY_TYPE_ENABLED_FOR_THIS_SERVICE",
+            $"You attempted to disable service access before you disabled the policy type ({policyType}). To complete this operation, you must first disable the policy type.");
+
     public static AwsException DelegatedAdministratorExistsForService() =>
         ConstraintViolation("DELEGATED_ADMINISTRATOR_EXISTS_FOR_THIS_SERVICE",
             "You attempted to register more delegated administrators than allowed for the service principal.");

@@ -6,7 +6,9 @@ public enum PolicyKind { Authorization, Management }
 /// <param name="MaxContentLength">Quota on the document size in characters.</param>
 /// <param name="MaxPerTarget">Quota on policies of the type attached to one root, OU or account.</param>
 /// <param name="AwsManagedPolicyId">The AWS-managed policy that enabling the type attaches everywhere, if any.</param>
-public sealed record PolicyTypeRule(string Type, PolicyKind Kind, int MaxContentLength, int MaxPerTarget, string? AwsManagedPolicyId = null);
+/// <param name="ServicePrincipal">The service whose trusted access may not be disabled while the type is enabled
+/// (POLICY_TYPE_ENABLED_FOR_THIS_SERVICE; the model's example is SECURITYHUB_POLICY).</param>
+public sealed record PolicyTypeRule(string Type, PolicyKind Kind, int MaxContentLength, int MaxPerTarget, string? AwsManagedPolicyId = null, string? ServicePrincipal = null);
 
 /// <summary>
 /// Every policy type of the model, with its quotas (AWS Organizations quotas page: SCP/RCP 5,120 characters and 5 per
@@ -30,7 +32,7 @@ public static class PolicyTypes
         new("AISERVICES_OPT_OUT_POLICY", PolicyKind.Management, 2500, 5),
         new("CHATBOT_POLICY", PolicyKind.Management, 10000, 10),
         new("DECLARATIVE_POLICY_EC2", PolicyKind.Management, 10000, 10),
-        new("SECURITYHUB_POLICY", PolicyKind.Management, 10000, 10),
+        new("SECURITYHUB_POLICY", PolicyKind.Management, 10000, 10, ServicePrincipal: "securityhub.amazonaws.com"),
         new("INSPECTOR_POLICY", PolicyKind.Management, 10000, 10),
         new("UPGRADE_ROLLOUT_POLICY", PolicyKind.Management, 10000, 10),
         new("BEDROCK_POLICY", PolicyKind.Management, 10000, 10),
@@ -41,4 +43,8 @@ public static class PolicyTypes
     public static PolicyTypeRule Rule(string type) => All[type];
 
     public static bool IsEnabled(OrganizationDoc organization, string type) => organization.EnabledPolicyTypes.Contains(type);
+
+    /// <summary>An enabled policy type that belongs to the service, if any.</summary>
+    public static string? EnabledTypeOf(OrganizationDoc organization, string servicePrincipal) =>
+        All.Values.FirstOrDefault(r => r.ServicePrincipal == servicePrincipal && IsEnabled(organization, r.Type))?.Type;
 }

@@ -29,6 +29,8 @@ public static class TrustedAccessOperations
         var organization = OrganizationAccess.RequireManagement(context);
         if (organization.FeatureSet != "ALL") throw OrganizationsErrors.NotInAllFeaturesMode();
         if (!ServicePrincipals.TrustedAccess.Contains(request.ServicePrincipal)) throw OrganizationsErrors.UnrecognizedServicePrincipal();
+        if (PolicyTypes.EnabledTypeOf(organization, request.ServicePrincipal) is { } policyType)
+            throw OrganizationsErrors.PolicyTypeEnabledForService(policyType);
         TrustedAccessRules.Disable(context.Tx, organization.Id, request.ServicePrincipal);
         return new NoOutput();
     }
