@@ -34,17 +34,4 @@ public sealed class WireModelTests(ITestOutputHelper output)
         output.WriteLine($"EmulatorServer.StartAsync after the first: {string.Join(", ", times.Select(t => $"{t:F0} ms"))}");
         times.Min().Should().BeLessThan(1_000);
     }
-
-    [Fact]
-    public void Request_members_expose_strings_string_lists_and_tags_by_model_name()
-    {
-        var members = new RequestMembers(JsonNode.Parse("""
-            {"RoleName":"app","PolicyArns":["arn:a","arn:b"],"Tags":[{"Key":"team","Value":"x"}],"MaxItems":3}
-            """)!.AsObject());
-        members.String("RoleName").Should().Be("app");
-        members.String("MaxItems").Should().BeNull();
-        members.Strings("PolicyArns").Should().Equal("arn:a", "arn:b");
-        members.Tags().Should().ContainSingle().Which.Should().Be(KeyValuePair.Create("team", "x"));
-        members.Has("Missing").Should().BeFalse();
-    }
 }

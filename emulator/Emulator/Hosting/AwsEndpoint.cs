@@ -53,28 +53,24 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
         }
         if (!service.Operations.Handlers.TryGetValue(operationName, out var handler))
             throw ProtocolErrors.NotImplemented(model, operationName);
-        handler = Services.Authorization.Authorizer.Guard(handler, model, operationName, context); // authz: IAM policy evaluation before the handler (--enforce-iam)
 
         var endpointUrl = Portal.PortalUrls.BaseUrl(context.Request, options);
         var output = handler.Writes
-            ? await store.WriteAsync(tx => Invoke(tx, handler, service, operationName, input, credential, endpointUrl))
-            : store.Read(tx => Invoke(tx, handler, service, operationName, input, credential, endpointUrl));
+            ? await store.WriteAsync(tx => Invoke(tx, handler, service, operationName, input, credential, endpointUrl, context))
+            : store.Read(tx => Invoke(tx, handler, service, operationName, input, credential, endpointUrl, context));
         await service.Protocol.WriteResult(context, model, operation, output, requestId);
     }
 
-    /// <summary>
-    /// The caller is resolved (identity seam: the one <c>Callers.Resolve</c> call), then the handler runs. An authorizer
-    /// goes in as ONE call between the two, given the context, <c>service.Model.Name</c>, <paramref name="operationName"/>
-    /// and <c>new RequestMembers(input)</c> (top-level members by model name: strings, string lists, tags).
-    /// </summary>
+    /// <summary>The caller is resolved (<c>Callers.Resolve</c>), IAM decides (<c>Authorizer.Check</c>), then the handler runs.</summary>
     private JsonNode? Invoke(Tx tx, OperationHandler handler, ServiceDefinition service, string operationName, JsonObject input,
-        SigV4Credential? credential, string endpointUrl)
+        SigV4Credential? credential, string endpointUrl, HttpContext http)
     {
         var now = time.GetUtcNow();
         var caller = credential is null
             ? Caller.Anonymous
             : Callers.Resolve(tx, credential.AccessKeyId, options, now) ?? throw service.Protocol.ExpiredToken();
         var context = new OperationContext(caller, tx, now, options, endpointUrl);
+        Services.Authorization.Authorizer.Check(context, service.Model, operationName, input, http);
         return handler.Invoke(context, input);
     }
 }

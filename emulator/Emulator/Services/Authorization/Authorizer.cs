@@ -14,15 +14,12 @@ namespace Emulator.Services.Authorization;
 /// </summary>
 public static class Authorizer
 {
-    /// <summary>The handler, preceded by the authorization check (the hook the endpoint installs).</summary>
-    public static OperationHandler Guard(OperationHandler handler, ServiceModel model, string operation, HttpContext http)
+    /// <summary>The endpoint's one call before every handler: nothing when <c>--no-enforce-iam</c>.</summary>
+    public static void Check(OperationContext context, ServiceModel model, string operation, JsonObject input, HttpContext http)
     {
+        if (!context.Options.EnforceIam) return;
         var connection = new Connection(http.Connection.RemoteIpAddress?.ToString() ?? Connection.Local.SourceIp, http.Request.IsHttps);
-        return new OperationHandler(handler.Writes, (context, input) =>
-        {
-            if (context.Options.EnforceIam) Authorize(context, model, operation, new JsonRequestMembers(input), connection);
-            return handler.Invoke(context, input);
-        });
+        Authorize(context, model, operation, new JsonRequestMembers(input), connection);
     }
 
     /// <summary>Throws the service's access-denied error unless the caller may perform the operation on every resource it names.</summary>

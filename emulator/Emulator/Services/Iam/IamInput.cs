@@ -45,7 +45,4 @@ public static partial class IamInput
         var page = Paging.Slice(ordered, key, marker, maxItems ?? DefaultMaxItems, IamErrors.InvalidMarker);
         return (page.Items, page.NextToken is not null, page.NextToken);
     }
-
-    /// <summary>Tags merge by key (see IamTags).</summary>
-    public static void MergeTags(List<TagDoc> existing, IReadOnlyList<Tag>? incoming) => IamTags.Merge(existing, incoming);
 }

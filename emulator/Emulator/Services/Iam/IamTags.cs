@@ -31,4 +31,11 @@ public static class IamTags
 
     /// <summary>The store reads an empty string back as null; on the wire an empty value stays an empty value.</summary>
     public static Tag ToWire(TagDoc tag) => new(tag.Key, tag.Value ?? "");
+
+    /// <summary>ListRoleTags / ListUserTags: the tags in key order, a page at a time.</summary>
+    public static ListRoleTagsResponse List(List<TagDoc> tags, string? marker, int? maxItems)
+    {
+        var (items, truncated, next) = IamInput.Page(tags.OrderBy(t => t.Key, StringComparer.Ordinal), t => t.Key, marker, maxItems);
+        return new(items.Select(ToWire).ToList(), truncated, next);
+    }
 }

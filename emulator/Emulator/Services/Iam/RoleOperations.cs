@@ -45,7 +45,7 @@ public static class RoleOperations
         role.Description = request.Description;
         role.MaxSessionDuration = request.MaxSessionDuration ?? 3600;
         role.PermissionsBoundaryArn = request.PermissionsBoundary;
-        IamInput.MergeTags(role.Tags, request.Tags);
+        IamTags.Merge(role.Tags, request.Tags);
         tx.Roles.Insert(role);
         return new(Role.From(role));
     }

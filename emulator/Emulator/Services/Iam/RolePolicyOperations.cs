@@ -104,7 +104,7 @@ public static class RolePolicyOperations
     public static NoOutput Tag(OperationContext context, TagRoleRequest request)
     {
         var role = RoleOperations.Find(context, request.RoleName);
-        IamInput.MergeTags(role.Tags, request.Tags);
+        IamTags.Merge(role.Tags, request.Tags);
         context.Tx.Roles.Update(role);
         return new NoOutput();
     }
@@ -119,10 +119,7 @@ public static class RolePolicyOperations
 
     public static ListRoleTagsResponse ListTags(OperationContext context, ListByRoleRequest request)
     {
-        var role = RoleOperations.Find(context, request.RoleName);
-        var (items, truncated, marker) = IamInput.Page(
-            role.Tags.OrderBy(t => t.Key, StringComparer.Ordinal), t => t.Key, request.Marker, request.MaxItems);
-        return new(items.Select(IamTags.ToWire).ToList(), truncated, marker);
+        return IamTags.List(RoleOperations.Find(context, request.RoleName).Tags, request.Marker, request.MaxItems);
     }
 
     private static string? InlineName(RoleDoc role, string policyName) =>

@@ -46,7 +46,7 @@ public static class UserOperations
             CreateDate = context.Now,
             PermissionsBoundaryArn = request.PermissionsBoundary,
         };
-        IamInput.MergeTags(user.Tags, request.Tags);
+        IamTags.Merge(user.Tags, request.Tags);
         context.Tx.Users.Insert(user);
         return new(User.From(user));
     }

@@ -57,10 +57,7 @@ public static class UserSettingsOperations
 
     public static ListRoleTagsResponse ListTags(OperationContext context, ListUserTagsRequest request)
     {
-        var user = UserOperations.Find(context, request.UserName);
-        var (items, truncated, marker) = IamInput.Page(
-            user.Tags.OrderBy(t => t.Key, StringComparer.Ordinal), t => t.Key, request.Marker, request.MaxItems);
-        return new(items.Select(IamTags.ToWire).ToList(), truncated, marker);
+        return IamTags.List(UserOperations.Find(context, request.UserName).Tags, request.Marker, request.MaxItems);
     }
 
     /// <summary>The emulator keeps no MFA devices: the user (named, or the caller) exists, and the list is empty.</summary>
