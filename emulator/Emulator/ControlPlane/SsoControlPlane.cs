@@ -41,7 +41,8 @@ public static class SsoControlPlane
             .WithDescription("Posting an existing userName changes that user's password (and display name and email when given) and answers the same userId.")
             .Produces<SsoUserResponse>()
             .Produces<ControlPlaneError>(StatusCodes.Status400BadRequest)
-            .Produces<ControlPlaneError>(StatusCodes.Status404NotFound);
+            .Produces<ControlPlaneError>(StatusCodes.Status404NotFound)
+            .Produces<ControlPlaneError>(StatusCodes.Status409Conflict);
     }
 
     private static IResult Setup(SsoSetupRequest? body, StateStore store, TimeProvider time, HttpRequest http, EmulatorOptions options)
@@ -66,6 +67,8 @@ public static class SsoControlPlane
         {
             var instance = tx.SsoInstances.FindOne(i => i.IdentityStoreId == body.IdentityStoreId);
             if (instance is null) return Error(404, "IdentityStoreNotFound", $"Identity store {body.IdentityStoreId} does not exist.");
+            if (instance.IdentitySourceDirectoryId is { } directoryId)
+                return Error(409, "DirectoryBacked", $"Identity store {body.IdentityStoreId} is synchronised from Active Directory {directoryId}: passwords are the directory's.");
             var user = UserOperations.FindByUserName(tx, instance.IdentityStoreId, body.UserName);
             if (user is null)
             {

@@ -1,4 +1,5 @@
-using Emulator.Services.Sso;
+using Emulator.Hosting;
+using Emulator.Services.DirectoryService;
 using Emulator.Services.SsoOidc;
 using Emulator.State;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,12 +17,15 @@ public static class SsoDeviceEndpoints
             .WithSummary("Approves a pending SSO OIDC device authorization (the user code from StartDeviceAuthorization) as a directory user.")
             .WithDescription("Signs in with the user's name and password against the instance the code belongs to, then approves the code — " +
                 "the same step as pressing 'Allow access' on /start/device. The client's next CreateToken poll then returns its access token. " +
-                "Errors: 400 invalid/expired/used code or bad body, 401 wrong user name or password, 403 IAM Identity Center unavailable " +
+                "Directory users (an Active Directory identity source) are checked with an LDAP bind: UPN, DOMAIN\\user or the bare user name. " +
+                "Errors: 400 invalid/expired/used code or bad body, 401 wrong user name or password (error InvalidCredentials) or an account the " +
+                "directory refuses (AccountDisabled, PasswordExpired, AccountLocked, AccountExpired), 403 user outside the sync scope (UserNotSynchronized), " +
+                "503 directory unreachable (IdentitySourceUnavailable), 403 IAM Identity Center unavailable " +
                 "(trusted access for sso.amazonaws.com disabled), 404 unknown code.");
     }
 
     private static Results<Ok<DeviceApprovalResponse>, JsonHttpResult<ControlPlaneError>> Approve(
-        DeviceApprovalRequest? request, StateStore store, TimeProvider time)
+        DeviceApprovalRequest? request, StateStore store, TimeProvider time, EmulatorOptions options)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.UserCode) || request.UserName is null || request.Password is null)
             return Error(400, "InvalidRequest", "The body must be {\"userCode\": ..., \"userName\": ..., \"password\": ...}.");
@@ -31,8 +35,12 @@ public static class SsoDeviceEndpoints
 
         var authorization = store.Read(tx => DeviceAuthorizations.FindByUserCode(tx, request.UserCode));
         if (authorization is null) return Error(404, "UnknownUserCode", $"No device authorization has the user code {request.UserCode}.");
-        var user = store.Read(tx => SsoDirectory.Authenticate(tx, authorization.IdentityStoreId, request.UserName, request.Password));
-        if (user is null) return Error(401, "InvalidCredentials", "Incorrect username or password.");
+        var signIn = DirectorySignIn.Authenticate(store, options, authorization.IdentityStoreId, request.UserName, request.Password);
+        if (signIn.User is not { } user)
+        {
+            var failure = SignInFailures.Text(signIn.Failure);
+            return Error(failure.Status, failure.Error, failure.Message);
+        }
 
         var decision = store.Write(tx => DeviceAuthorizations.Decide(
             tx, tx.DeviceAuthorizations.FindById(authorization.DeviceCode), user, approve: true, time.GetUtcNow()));

@@ -32,6 +32,7 @@ public static class EmulatorApp
         builder.Services.AddSingleton<AwsEndpoint>();
         builder.Services.AddSingleton<Services.Sso.ExpiredStateSweeper>(); // purges expired tokens and credentials (issue 7.10)
         builder.Services.AddHostedService(services => services.GetRequiredService<Services.Sso.ExpiredStateSweeper>());
+        builder.Services.AddHostedService<Services.DirectoryService.DirectoryWorker>(); // ds stages and the periodic AD sync (issue 12)
         ControlPlaneEndpoints.AddServices(builder.Services);
 
         var app = builder.Build();

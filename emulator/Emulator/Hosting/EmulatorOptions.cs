@@ -4,9 +4,10 @@ namespace Emulator.Hosting;
 
 /// <summary>
 /// The emulator's settings. Command line: <c>--host</c>, <c>--port</c>, <c>--data</c>, <c>--in-memory</c>,
-/// <c>--default-account</c>, <c>--verify-signatures</c>, <c>--root-secret</c>, <c>--allowed-hosts</c>; environment: <c>EMULATOR_HOST</c>,
+/// <c>--default-account</c>, <c>--verify-signatures</c>, <c>--root-secret</c>, <c>--allowed-hosts</c>, <c>--ad-dc-address</c>, <c>--ad-ca</c>,
+/// <c>--ad-ldap-security</c>, <c>--ad-sync-interval</c> (seconds); environment: <c>EMULATOR_HOST</c>,
 /// <c>EMULATOR_PORT</c>, <c>EMULATOR_DATA</c>, <c>EMULATOR_IN_MEMORY</c>, <c>EMULATOR_DEFAULT_ACCOUNT</c>,
-/// <c>EMULATOR_VERIFY_SIGNATURES</c>, <c>EMULATOR_ROOT_SECRET</c>, <c>EMULATOR_ALLOWED_HOSTS</c>. Configuration section <c>Emulator</c> for in-process hosts.
+/// <c>EMULATOR_VERIFY_SIGNATURES</c>, <c>EMULATOR_ROOT_SECRET</c>, <c>EMULATOR_ALLOWED_HOSTS</c>, <c>EMULATOR_AD_*</c>. Configuration section <c>Emulator</c> for in-process hosts.
 /// </summary>
 public sealed record EmulatorOptions
 {
@@ -43,6 +44,18 @@ public sealed record EmulatorOptions
     /// <summary>Whether IAM policies (identity, boundaries, session, trust, SCPs/RCPs) decide every signed call. On by default.</summary>
     public bool EnforceIam { get; init; } = true;
 
+    /// <summary>The IPv4 address of the domain controller CreateMicrosoftAD points at (the operator's local DC); null refuses CreateMicrosoftAD.</summary>
+    public string? AdDcAddress { get; init; }
+
+    /// <summary>A PEM file with the CA that signed the domain controllers' certificates (LDAPS/StartTLS).</summary>
+    public string? AdCaFile { get; init; }
+
+    /// <summary>How the emulator talks LDAP to directories: ldaps (636), starttls (389) or plain (389); default ldaps with --ad-ca, else plain.</summary>
+    public string AdLdapSecurity { get; init; } = "plain";
+
+    /// <summary>How often directory-backed identity stores are synchronised from their directory; zero turns the periodic sync off.</summary>
+    public TimeSpan AdSyncInterval { get; init; } = TimeSpan.FromHours(1);
+
     public static string DefaultDataPath => Path.Combine(
         Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
         "aws-org-sso-emulator", "state.db");
@@ -59,6 +72,10 @@ public sealed record EmulatorOptions
         ["--root-secret"] = $"{Section}:RootSecret",
         ["--allowed-hosts"] = $"{Section}:AllowedHosts",
         ["--enforce-iam"] = $"{Section}:EnforceIam",
+        ["--ad-dc-address"] = $"{Section}:AdDcAddress",
+        ["--ad-ca"] = $"{Section}:AdCaFile",
+        ["--ad-ldap-security"] = $"{Section}:AdLdapSecurity",
+        ["--ad-sync-interval"] = $"{Section}:AdSyncInterval",
     };
 
     public static readonly IReadOnlyDictionary<string, string> EnvironmentMappings = new Dictionary<string, string>
@@ -73,6 +90,10 @@ public sealed record EmulatorOptions
         ["EMULATOR_ROOT_SECRET"] = $"{Section}:RootSecret",
         ["EMULATOR_ALLOWED_HOSTS"] = $"{Section}:AllowedHosts",
         ["EMULATOR_ENFORCE_IAM"] = $"{Section}:EnforceIam",
+        ["EMULATOR_AD_DC_ADDRESS"] = $"{Section}:AdDcAddress",
+        ["EMULATOR_AD_CA"] = $"{Section}:AdCaFile",
+        ["EMULATOR_AD_LDAP_SECURITY"] = $"{Section}:AdLdapSecurity",
+        ["EMULATOR_AD_SYNC_INTERVAL"] = $"{Section}:AdSyncInterval",
     };
 
     /// <summary>Switches that may stand alone as flags (meaning true); <c>--no-enforce-iam</c> is <c>--enforce-iam false</c>.</summary>
@@ -107,6 +128,10 @@ public sealed record EmulatorOptions
             RootSecret = section["RootSecret"] ?? defaults.RootSecret,
             AllowedHosts = (section["AllowedHosts"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             EnforceIam = section["EnforceIam"] is { } enforce ? ParseBool(enforce, "enforce-iam") : defaults.EnforceIam,
+            AdDcAddress = section["AdDcAddress"],
+            AdCaFile = section["AdCaFile"],
+            AdLdapSecurity = section["AdLdapSecurity"] ?? (section["AdCaFile"] is null ? "plain" : "ldaps"),
+            AdSyncInterval = TimeSpan.FromSeconds(ParseInt(section["AdSyncInterval"], (int)defaults.AdSyncInterval.TotalSeconds, "ad-sync-interval")),
         };
         if (options.Port is < 0 or > 65535) throw new ArgumentException($"--port must be 0..65535, got {options.Port}.");
         if (!Regex.IsMatch(options.DefaultAccount, @"^\d{12}$"))
@@ -114,6 +139,12 @@ public sealed record EmulatorOptions
         if (options.RootSecret.Length == 0) throw new ArgumentException("--root-secret must not be empty.");
         if (!Regex.IsMatch(options.Region, @"^[a-z]{2}(-[a-z]+)+-\d$"))
             throw new ArgumentException($"--region must look like us-east-1, got '{options.Region}'.");
+        if (options.AdDcAddress is { } dc && !(System.Net.IPAddress.TryParse(dc, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork))
+            throw new ArgumentException($"--ad-dc-address must be an IPv4 address, got '{dc}'.");
+        if (options.AdLdapSecurity is not ("ldaps" or "starttls" or "plain"))
+            throw new ArgumentException($"--ad-ldap-security must be ldaps, starttls or plain, got '{options.AdLdapSecurity}'.");
+        if (options.AdCaFile is { } ca && !File.Exists(ca)) throw new ArgumentException($"--ad-ca: no file {ca}.");
+        if (options.AdSyncInterval < TimeSpan.Zero) throw new ArgumentException("--ad-sync-interval must be 0 (off) or a number of seconds.");
         return options;
     }
 

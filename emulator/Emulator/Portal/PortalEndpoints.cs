@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Emulator.Core;
 using Emulator.Hosting;
+using Emulator.Services.DirectoryService;
 using Emulator.Services.Sso;
 using Emulator.Services.SsoOidc;
 using Emulator.Services.SsoPortal;
@@ -35,6 +36,7 @@ public static partial class PortalEndpoints
         portal.MapPost("/{identityStoreId}/signout", SignOut).DisableAntiforgery();
         portal.MapPost("/{identityStoreId}/credentials", CredentialsPost).DisableAntiforgery();
         MapAuthorize(app, portal);
+        MapIdentitySource(portal);
     }
 
     private sealed record Signed(PortalSessionDoc Session, SsoUserDoc User);
@@ -133,7 +135,7 @@ public static partial class PortalEndpoints
         return Html(Page("Sign in", body.ToString()), status);
     }
 
-    private static async Task<IResult> SignIn(HttpContext http, string identityStoreId, StateStore store, TimeProvider time)
+    private static async Task<IResult> SignIn(HttpContext http, string identityStoreId, StateStore store, TimeProvider time, EmulatorOptions options)
     {
         var form = await PortalForms.Read(http.Request);
         var userName = form["username"].ToString();
@@ -151,8 +153,12 @@ public static partial class PortalEndpoints
         if (state == "missing") return NotFound(identityStoreId);
         if (state == "unavailable") return Unavailable();
 
-        var user = store.Read(tx => SsoDirectory.Authenticate(tx, identityStoreId, userName, password));
-        if (user is null) return SignInForm(http, identityStoreId, userCode, "Incorrect username or password.", 401, authorize);
+        var signIn = DirectorySignIn.Authenticate(store, options, identityStoreId, userName, password);
+        if (signIn.User is not { } user)
+        {
+            var failure = SignInFailures.Text(signIn.Failure);
+            return SignInForm(http, identityStoreId, userCode, failure.Message, failure.Status, authorize);
+        }
 
         var now = time.GetUtcNow();
         var session = new PortalSessionDoc
@@ -243,10 +249,10 @@ public static partial class PortalEndpoints
     private static IResult SetupPage(HttpContext http, StateStore store)
     {
         var organizations = store.Read(tx => tx.Organizations.FindAll().ToList());
-        return SetupForm(http, organizations.Count == 1 ? organizations[0].ManagementAccountId : null, null);
+        return SetupForm(http, organizations.Count == 1 ? organizations[0].ManagementAccountId : null, null, extra: IdentitySourceCard(http, store));
     }
 
-    private static IResult SetupForm(HttpContext http, string? accountId, string? error, int status = 200)
+    private static IResult SetupForm(HttpContext http, string? accountId, string? error, int status = 200, string extra = "")
     {
         var body = new StringBuilder("<div class=\"card\"><h2>Enable IAM Identity Center</h2>")
             .Append("<p>Turns on trusted access for sso.amazonaws.com in the organization and creates its IAM Identity Center ")
@@ -255,7 +261,7 @@ public static partial class PortalEndpoints
         body.Append("<form method=\"post\" action=\"/start/setup\">").Append(Hidden("csrf", FormToken(http)))
             .Append("<label for=\"account-id\">Management account ID</label>")
             .Append($"<input type=\"text\" id=\"account-id\" name=\"accountId\" value=\"{E(accountId)}\" required pattern=\"[0-9]{{12}}\">")
-            .Append("<button type=\"submit\" id=\"enable\">Enable IAM Identity Center</button></form></div>");
+            .Append("<button type=\"submit\" id=\"enable\">Enable IAM Identity Center</button></form></div>").Append(extra);
         return Html(Page("Enable IAM Identity Center", body.ToString()), status);
     }
 

@@ -16,7 +16,7 @@ public sealed record ActionBinding(
 /// <summary>
 /// Every implemented operation of every signed service → its IAM action and resources (Service Authorization
 /// Reference: "Actions, resources, and condition keys for AWS Organizations / IAM / STS / IAM Identity Center /
-/// Identity Store"). A test checks that every registered operation is here. The SSO portal (bearer token) and
+/// Identity Store / AWS Directory Service"). A test checks that every registered operation is here. The SSO portal (bearer token) and
 /// SSO OIDC (public client API) are not signed with IAM credentials and are not authorized by IAM policies.
 /// </summary>
 public static class ActionTable
@@ -31,6 +31,8 @@ public static class ActionTable
 
     private static ActionBinding Sso(string op, params string[] members) =>
         new($"sso:{op}", members.Length == 0 ? Star : ResourceArns.Sso(members), new Dictionary<string, string> { ["sso:InstanceArn"] = "InstanceArn" });
+
+    private static ActionBinding Ds(string op, Func<ResourceScope, IEnumerable<string>>? resources = null) => new($"ds:{op}", resources ?? Star);
 
     private static ActionBinding Ids(string op, params string[] parts) => new($"identitystore:{op}", StoreResources(parts));
 
@@ -233,6 +235,14 @@ public static class ActionTable
             ["ListGroupMembershipsForMember"] = Ids("ListGroupMembershipsForMember", "MemberId", "AllMemberships"),
             ["IsMemberInGroups"] = Ids("IsMemberInGroups", "MemberId", "GroupIds"),
             ["GetGroupMembershipId"] = Ids("GetGroupMembershipId", "GroupId", "MemberId"),
+        },
+        ["ds"] = new()
+        {
+            ["ConnectDirectory"] = Ds("ConnectDirectory"),
+            ["CreateMicrosoftAD"] = Ds("CreateMicrosoftAD"),
+            ["DescribeDirectories"] = Ds("DescribeDirectories"),
+            ["DeleteDirectory"] = Ds("DeleteDirectory", DsDirectory),
+            ["CreateAlias"] = Ds("CreateAlias", DsDirectory),
         },
     };
 

@@ -111,6 +111,10 @@ public static class ResourceArns
         members.Select(m => scope.Input.Text(m)).OfType<string>().Select(value =>
             value.StartsWith("arn:", StringComparison.Ordinal) ? value : $"arn:aws:sso:::account/{value}");
 
+    // Directory Service: arn:aws:ds:<region>:<account>:directory/<directoryId>
+    public static IEnumerable<string> DsDirectory(ResourceScope scope) =>
+        [$"arn:aws:ds:{scope.Region}:{scope.Caller.AccountId}:directory/{scope.Member("DirectoryId")}"];
+
     // identitystore
     private static string Store(ResourceScope scope)
     {

@@ -117,7 +117,8 @@ public static class GroupOperations
     private static Group Shape(SsoGroupDoc g)
     {
         var attributes = JsonNode.Parse(g.AttributesJson)!.AsObject();
-        return new(g.GroupId, g.IdentityStoreId, g.DisplayName, g.Description, Time(attributes["CreatedAt"]), Time(attributes["UpdatedAt"]));
+        var externalIds = (attributes["ExternalIds"] as JsonArray)?.Select(e => new ExternalId((string)e!["Issuer"]!, (string)e["Id"]!)).ToList();
+        return new(g.GroupId, g.IdentityStoreId, g.DisplayName, g.Description, Time(attributes["CreatedAt"]), Time(attributes["UpdatedAt"]), externalIds);
     }
 
     private static DateTimeOffset? Time(JsonNode? node) => node is null ? null : DateTimeOffset.Parse((string)node!, System.Globalization.CultureInfo.InvariantCulture);

@@ -9,6 +9,12 @@ public static class IdentityStoreAccess
 {
     public const int DefaultPageSize = 100;
 
+    /// <summary>The operations refused on a store whose identity source is an Active Directory (its users and groups come from the directory).</summary>
+    private static readonly HashSet<string> Writes =
+    [
+        "CreateUser", "UpdateUser", "DeleteUser", "CreateGroup", "UpdateGroup", "DeleteGroup", "CreateGroupMembership", "DeleteGroupMembership",
+    ];
+
     public static SsoInstanceDoc Store(OperationContext context, string identityStoreId, string action)
     {
         var instance = context.Tx.SsoInstances.FindOne(i => i.IdentityStoreId == identityStoreId)
@@ -16,6 +22,8 @@ public static class IdentityStoreAccess
         if (!SsoRules.IsAdministrator(context.Tx, instance, context.Caller.AccountId))
             throw IdentityStoreErrors.AccessDenied(action, context.Caller.Arn, instance.OwnerAccountId, identityStoreId);
         SsoRules.EnsureAvailable(context.Tx, instance, IdentityStoreErrors.Unavailable);
+        if (instance.IdentitySourceDirectoryId is { } directoryId && Writes.Contains(action))
+            throw IdentityStoreErrors.DirectoryBacked(identityStoreId, directoryId);
         return instance;
     }
 

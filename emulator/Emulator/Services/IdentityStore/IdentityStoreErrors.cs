@@ -45,5 +45,10 @@ public static class IdentityStoreErrors
 
     public static AwsException InvalidFilter(string path) => Validation($"Filtering by {path} is not supported.");
 
+    /// <summary>A write on a store synchronised from Active Directory (UNCONFIRMED: AWS only warns to use writes "with caution").</summary>
+    public static AwsException DirectoryBacked(string identityStoreId, string directoryId) =>
+        Validation($"Identity store {identityStoreId} is synchronised from Active Directory {directoryId}: create, change and delete its users, " +
+            "groups and group memberships in the directory; they reach IAM Identity Center at the next sync.");
+
     public static AwsException InvalidNextToken() => Validation("The NextToken is invalid.");
 }

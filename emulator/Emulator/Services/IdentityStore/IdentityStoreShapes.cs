@@ -22,7 +22,8 @@ public sealed record GroupRequest(string IdentityStoreId, string GroupId);
 public sealed record UpdateRequest(string IdentityStoreId, string? GroupId, string? UserId, List<AttributeOperation> Operations);
 
 public sealed record Group(
-    string GroupId, string IdentityStoreId, string DisplayName, string? Description, DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt);
+    string GroupId, string IdentityStoreId, string DisplayName, string? Description, DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt,
+    List<ExternalId>? ExternalIds = null);
 
 public sealed record ListRequest(string IdentityStoreId, List<Filter>? Filters, int? MaxResults, string? NextToken);
 

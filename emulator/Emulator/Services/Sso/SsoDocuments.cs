@@ -31,6 +31,14 @@ namespace Emulator.Services.Sso
         public DateTimeOffset CreatedDate { get; set; }
         public string Status { get; set; } = "ACTIVE";
 
+        /// <summary>The ds directory that is the identity source; null = the Identity Center directory.</summary>
+        public string? IdentitySourceDirectoryId { get; set; }
+
+        /// <summary>The sync scope: group and user sAMAccountNames (both empty = every user and group).</summary>
+        public List<string> SyncScopeGroups { get; set; } = [];
+        public List<string> SyncScopeUsers { get; set; } = [];
+        public DateTimeOffset? LastSyncAt { get; set; }
+
         public string InstanceArn => $"arn:aws:sso:::instance/{Id}";
     }
 
@@ -48,6 +56,9 @@ namespace Emulator.Services.Sso
         /// <summary>The identitystore User members other than UserId, IdentityStoreId and UserName, as JSON.</summary>
         public string AttributesJson { get; set; } = "{}";
 
+        /// <summary>The objectGUID of the directory user this user was synchronised from; null in the Identity Center directory.</summary>
+        public string? DirectoryObjectGuid { get; set; }
+
         /// <summary>ASP.NET Core PasswordHasher output (salted PBKDF2); null for users who cannot sign in.</summary>
         public string? PasswordHash { get; set; }
     }
@@ -59,6 +70,9 @@ namespace Emulator.Services.Sso
         public string DisplayName { get; set; } = "";
         public string? Description { get; set; }
         public string AttributesJson { get; set; } = "{}";
+
+        /// <summary>The objectGUID of the directory group this group was synchronised from; null in the Identity Center directory.</summary>
+        public string? DirectoryObjectGuid { get; set; }
     }
 
     public sealed class SsoGroupMembershipDoc
