@@ -26,7 +26,9 @@ public sealed class EmulatorServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts on a free loopback port with in-memory state unless told otherwise.</summary>
-    public static async Task<EmulatorServer> StartAsync(string? dataPath = null, string defaultAccount = "000000000000")
+    /// <param name="extraSettings">More settings under the Emulator section, e.g. AdCaFile.</param>
+    public static async Task<EmulatorServer> StartAsync(string? dataPath = null, string defaultAccount = "000000000000",
+        IReadOnlyDictionary<string, string>? extraSettings = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -36,6 +38,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             [$"{EmulatorOptions.Section}:DataPath"] = dataPath ?? "",
             [$"{EmulatorOptions.Section}:DefaultAccount"] = defaultAccount,
         };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>()) settings[$"{EmulatorOptions.Section}:{key}"] = value;
         var app = EmulatorApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
