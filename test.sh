@@ -2,7 +2,8 @@
 # The test command: installs what the suites need and is missing, then runs every suite and ends with their summaries.
 #   ./test.sh
 # Installs (only when missing): Debian packages chromium (browser tests), awscli (AWS CLI v2 2.9.19 at /usr/bin/aws),
-# python3 + boto3 + venv, nodejs + npm; AWS CLI v1 into a virtualenv when no `aws` v1 is on PATH; the JS suite's npm packages.
+# python3 + boto3 + venv, nodejs + npm, Samba AD DC + LDAP tools (samba samba-ad-provision samba-dsdb-modules
+# samba-vfs-modules winbind ldb-tools ldap-utils: the AD tests provision one DC per run, on 127.0.0.1); AWS CLI v1 into a virtualenv when no `aws` v1 is on PATH; the JS suite's npm packages.
 # Runs: dotnet test Emulator.sln (unit, browser and CLI/boto3 client tests), the JavaScript SDK v3 suite (client-tests/js),
 # and samples/dotnet-xunit against the packed NuGet packages. .ci/run calls this script. Exit code 0 only if every suite passed.
 set -uo pipefail
@@ -32,6 +33,10 @@ command -v python3 >/dev/null || apt_needed+=(python3)
 command -v curl >/dev/null || apt_needed+=(curl)
 python3 -c "import boto3" 2>/dev/null || apt_needed+=(python3-boto3)
 { command -v node >/dev/null && command -v npm >/dev/null; } || apt_needed+=(nodejs npm)
+# The Active Directory tests (Emulator.Tests/ActiveDirectory) start a throwaway Samba AD DC (samples/ad-lab/dc-*.sh).
+for package in samba samba-ad-provision samba-dsdb-modules samba-vfs-modules winbind ldb-tools ldap-utils; do
+  dpkg -s "$package" >/dev/null 2>&1 || apt_needed+=("$package")
+done
 AWS_V1="$(find_aws_v1 || true)"
 [ -n "$AWS_V1" ] || python3 -c "import venv, ensurepip" 2>/dev/null || apt_needed+=(python3-venv)
 if [ ${#apt_needed[@]} -gt 0 ]; then
@@ -49,6 +54,7 @@ export AWS_CLI_V1="$AWS_V1" AWS_CLI_V2=/usr/bin/aws
 echo "AWS CLI v1: $AWS_CLI_V1 ($("$AWS_CLI_V1" --version 2>&1))"
 echo "AWS CLI v2: $AWS_CLI_V2 ($("$AWS_CLI_V2" --version 2>&1))"
 echo "chromium: $(/usr/bin/chromium --version 2>/dev/null | head -1); node $(node --version); npm $(npm --version)"
+echo "samba: $(samba --version 2>/dev/null)"
 
 # ---- suites ----------------------------------------------------------------------------------------------------------
 # run NAME SUMMARY-REGEX command... : runs a suite, keeps its output, remembers its summary lines and exit code.

@@ -36,3 +36,25 @@ show() {
 ok() { [ "$RC" -eq 0 ] || fail "expected success"; }
 refused() { [ "$RC" -ne 0 ] && grep -q "($1)" <<<"$ERR" || fail "expected the error $1"; }
 field() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval('d' + sys.argv[1]))" "$1" <<<"$OUT"; }
+# Unsigned calls (sso-oidc, sso portal): no credentials at all.
+unsigned() {
+  printf '   $ aws %s\n' "$*" | sed -E 's/(--(access-token|client-secret|device-code) )[^ ]{12}[^ ]*/\1\<…>/g'
+  OUT="$(AWS_ACCESS_KEY_ID= AWS_SECRET_ACCESS_KEY= aws "$@" --no-sign-request --endpoint-url "$ENDPOINT" --output json 2>"$LAB_DIR/err")"; RC=$?
+  ERR="$(cat "$LAB_DIR/err")"
+  show
+}
+# control METHOD PATH [JSON] : the emulator's control plane (not an AWS API).
+control() {
+  printf '   $ curl -X %s %s%s %s\n' "$1" "$ENDPOINT" "$2" "${3:-}"
+  OUT="$(python3 - "$1" "$ENDPOINT$2" "${3:-}" <<'PY'
+import json, sys, urllib.request, urllib.error
+method, url, body = sys.argv[1], sys.argv[2], sys.argv[3]
+request = urllib.request.Request(url, data=body.encode() if body else None, method=method, headers={"Content-Type": "application/json"})
+try:
+    with urllib.request.urlopen(request) as response: print(response.read().decode()); sys.exit(0)
+except urllib.error.HTTPError as error: print(error.read().decode()); sys.exit(1)
+PY
+)"; RC=$?
+  ERR=""
+  show
+}

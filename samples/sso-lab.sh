@@ -28,29 +28,6 @@ with_credentials() {
   ERR="$(cat "$LAB_DIR/err")"
   show
 }
-# Unsigned calls (sso-oidc, sso portal): no credentials at all.
-unsigned() {
-  printf '   $ aws %s\n' "$*" | sed -E 's/(--(access-token|client-secret|device-code) )[^ ]{12}[^ ]*/\1\<…>/g'
-  OUT="$(AWS_ACCESS_KEY_ID= AWS_SECRET_ACCESS_KEY= aws "$@" --no-sign-request --endpoint-url "$ENDPOINT" --output json 2>"$LAB_DIR/err")"; RC=$?
-  ERR="$(cat "$LAB_DIR/err")"
-  show
-}
-# control METHOD PATH [JSON] : the emulator's control plane (not an AWS API).
-control() {
-  printf '   $ curl -X %s %s%s %s\n' "$1" "$ENDPOINT" "$2" "${3:-}"
-  OUT="$(python3 - "$1" "$ENDPOINT$2" "${3:-}" <<'PY'
-import json, sys, urllib.request, urllib.error
-method, url, body = sys.argv[1], sys.argv[2], sys.argv[3]
-request = urllib.request.Request(url, data=body.encode() if body else None, method=method, headers={"Content-Type": "application/json"})
-try:
-    with urllib.request.urlopen(request) as response: print(response.read().decode()); sys.exit(0)
-except urllib.error.HTTPError as error: print(error.read().decode()); sys.exit(1)
-PY
-)"; RC=$?
-  ERR=""
-  show
-}
-
 echo "SSO lab against $ENDPOINT (management account $MANAGEMENT)"
 
 step "An organization with all features (reused when the trusted-access lab already made one)" \

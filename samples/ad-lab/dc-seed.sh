@@ -13,7 +13,7 @@ set -euo pipefail
 source "$(dirname "$0")/dc-common.sh"
 export LDAPTLS_CACERT="$AD_LAB_DIR/pki/ca.pem"
 B="$AD_LAB_BASE"
-pw() { python3 -c 'import base64,sys;print(base64.b64encode(("\"%s\"" % sys.argv[1]).encode("utf-16-le")).decode())' "$1"; }
+pw() { printf '"%s"' "$1" | iconv -f utf-8 -t utf-16le | base64 -w0; }
 user() { # sam given surname password [userAccountControl] [pwdLastSet]
   printf 'dn: CN=%s %s,CN=Users,%s\nobjectClass: user\nsAMAccountName: %s\nuserPrincipalName: %s@%s\n' "$2" "$3" "$B" "$1" "$1" "$AD_LAB_SUFFIX"
   printf 'givenName: %s\nsn: %s\ndisplayName: %s %s\nmail: %s@%s\nunicodePwd:: %s\nuserAccountControl: %s\n' \
