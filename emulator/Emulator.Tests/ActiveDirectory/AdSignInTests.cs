@@ -168,6 +168,16 @@ public sealed class AdSignInTests(SambaDc dc) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_setup_page_changes_the_identity_source_with_a_button()
+    {
+        await _page.GotoAsync(new Uri(_emulator.Endpoint, "start/setup").ToString());
+        await _page.Locator("#directory-id").SelectOptionAsync(_world.DirectoryId);
+        await _page.Locator("#change-identity-source").ClickAsync();
+        await Expect(_page.Locator("#identity-source-changed")).ToContainTextAsync($"is now Active Directory {_world.DirectoryId}");
+        await Expect(_page.Locator("#identity-source-changed")).ToContainTextAsync("group memberships");
+    }
+
+    [Fact]
     public async Task A_directory_user_outside_the_sync_scope_is_told_so()
     {
         await _world.UseDirectory(new { groups = new[] { "Contractors" } });

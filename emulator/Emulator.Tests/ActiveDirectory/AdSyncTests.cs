@@ -99,6 +99,22 @@ public sealed class AdSyncTests(SambaDc dc) : IDisposable
     }
 
     [Fact]
+    public async Task The_periodic_sync_picks_up_a_removal_from_a_group_without_being_asked()
+    {
+        using var factory = new EmulatorFactory(new Dictionary<string, string>(AdWorld.Settings(dc)) { ["Emulator:AdSyncInterval"] = "1" });
+        var world = await AdWorld.CreateAsync(factory.CreateClient());
+        (await world.MemberNames("Developers")).Should().Contain(AdWorld.Upn("gina"));
+        dc.RemoveFromGroup("gina", "Developers");
+        try
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while ((await world.MemberNames("Developers")).Contains(AdWorld.Upn("gina")) && DateTime.UtcNow < deadline) await Task.Delay(200);
+            (await world.MemberNames("Developers")).Should().NotContain(AdWorld.Upn("gina"));
+        }
+        finally { dc.AddToGroup("gina", "Developers"); }
+    }
+
+    [Fact]
     public async Task The_sync_scope_limits_users_and_groups_to_the_named_ones_and_their_members()
     {
         var world = await World(new { groups = new[] { "Developers" }, users = new[] { "ivan" } });

@@ -32,6 +32,24 @@ public sealed class DirectoryServiceTests(SambaDc dc) : IDisposable
     }
 
     [Fact]
+    public async Task ConnectDirectory_over_plain_LDAP_becomes_Active_when_the_DC_allows_simple_binds_without_TLS()
+    {
+        using var plain = new EmulatorFactory(new Dictionary<string, string> { ["Emulator:AdLdapSecurity"] = "plain" });
+        var id = await AdWorld.Connect(plain.Client("111111111111"));
+        ((string)(await AdWorld.WaitForStage(plain.Client("111111111111"), id))["Stage"]!).Should().Be("Active");
+    }
+
+    [Fact]
+    public async Task ConnectDirectory_over_LDAPS_without_the_operators_CA_fails_as_unreachable()
+    {
+        using var untrusted = new EmulatorFactory(new Dictionary<string, string> { ["Emulator:AdLdapSecurity"] = "ldaps" });
+        var id = await AdWorld.Connect(untrusted.Client("111111111111"));
+        var description = await AdWorld.WaitForStage(untrusted.Client("111111111111"), id);
+        ((string)description["Stage"]!).Should().Be("Failed"); // the DC's certificate is not trusted: libldap reports "server unavailable"
+        ((string)description["StageReason"]!).Should().Contain("unable to reach a domain controller");
+    }
+
+    [Fact]
     public async Task ConnectDirectory_with_a_wrong_service_password_fails_with_the_reason()
     {
         var id = await AdWorld.Connect(Client(), password: "Wrong!Pass123");

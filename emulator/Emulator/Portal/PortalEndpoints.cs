@@ -313,8 +313,10 @@ public static partial class PortalEndpoints
     /// <summary>The pre-sign-in CSRF token (double-submit: an HttpOnly SameSite=Strict cookie and the same value in the form).</summary>
     private static string FormToken(HttpContext http)
     {
+        if (http.Items[CsrfCookie] is string issued) return issued; // one token per response, however many forms the page has
         var token = http.Request.Cookies.TryGetValue(CsrfCookie, out var existing) && existing is { Length: > 20 } ? existing : NewToken();
         http.Response.Cookies.Append(CsrfCookie, token, CookieOptions(null));
+        http.Items[CsrfCookie] = token;
         return token;
     }
 
