@@ -52,59 +52,64 @@ public static class DirectorySync
         foreach (var group in tx.SsoGroups.Find(g => g.IdentityStoreId == identityStoreId).ToList()) RemoveGroup(tx, group.GroupId);
     }
 
-    private static Dictionary<string, string> SyncUsers(Tx tx, string storeId, IReadOnlyList<DirectoryUser> users, string issuer, DateTimeOffset now)
-    {
-        var existing = tx.SsoUsers.Find(u => u.IdentityStoreId == storeId).ToList();
-        var byGuid = existing.Where(u => u.DirectoryObjectGuid is not null).ToDictionary(u => u.DirectoryObjectGuid!);
-        var ids = new Dictionary<string, string>();
-        foreach (var source in users)
-        {
-            var user = byGuid.GetValueOrDefault(source.ObjectGuid)
-                ?? new SsoUserDoc { UserId = IdentityStoreAccess.NewId(storeId), IdentityStoreId = storeId, DirectoryObjectGuid = source.ObjectGuid };
-            var created = byGuid.ContainsKey(source.ObjectGuid) ? (string?)JsonNode.Parse(user.AttributesJson)!["CreatedAt"] : null;
-            user.UserName = source.UserPrincipalName ?? source.SamAccountName;
-            var attributes = new JsonObject
+    private static Dictionary<string, string> SyncUsers(Tx tx, string storeId, IReadOnlyList<DirectoryUser> users, string issuer, DateTimeOffset now) =>
+        Reconcile(tx.SsoUsers.Find(u => u.IdentityStoreId == storeId).ToList(), u => u.DirectoryObjectGuid, u => u.UserId, users, s => s.ObjectGuid,
+            (source, user) =>
             {
-                ["DisplayName"] = source.DisplayName ?? source.SamAccountName,
-                ["Name"] = WithoutNulls(("GivenName", source.GivenName), ("FamilyName", source.Surname), ("Formatted", source.DisplayName)),
-                ["ExternalIds"] = new JsonArray(new JsonObject { ["Issuer"] = issuer, ["Id"] = source.ObjectGuid }),
-                ["UserStatus"] = source.Disabled ? "DISABLED" : "ENABLED",
-                ["CreatedAt"] = created ?? now.ToString("O"),
-                ["UpdatedAt"] = now.ToString("O"),
-            };
-            if (source.Mail is not null) attributes["Emails"] = new JsonArray(new JsonObject { ["Value"] = source.Mail, ["Type"] = "work", ["Primary"] = true });
-            UserOperations.Store(user, attributes);
-            tx.SsoUsers.Upsert(user);
-            ids[source.ObjectGuid] = user.UserId;
-        }
-        foreach (var gone in existing.Where(u => !ids.ContainsValue(u.UserId))) RemoveUser(tx, gone.UserId);
+                var created = user is null ? null : (string?)JsonNode.Parse(user.AttributesJson)!["CreatedAt"];
+                user ??= new SsoUserDoc { UserId = IdentityStoreAccess.NewId(storeId), IdentityStoreId = storeId, DirectoryObjectGuid = source.ObjectGuid };
+                user.UserName = source.UserPrincipalName ?? source.SamAccountName;
+                var attributes = new JsonObject
+                {
+                    ["DisplayName"] = source.DisplayName ?? source.SamAccountName,
+                    ["Name"] = WithoutNulls(("GivenName", source.GivenName), ("FamilyName", source.Surname), ("Formatted", source.DisplayName)),
+                    ["ExternalIds"] = ExternalIds(issuer, source.ObjectGuid),
+                    ["UserStatus"] = source.Disabled ? "DISABLED" : "ENABLED",
+                    ["CreatedAt"] = created ?? now.ToString("O"),
+                    ["UpdatedAt"] = now.ToString("O"),
+                };
+                if (source.Mail is not null) attributes["Emails"] = new JsonArray(new JsonObject { ["Value"] = source.Mail, ["Type"] = "work", ["Primary"] = true });
+                UserOperations.Store(user, attributes);
+                tx.SsoUsers.Upsert(user);
+                return user;
+            },
+            userId => RemoveUser(tx, userId));
+
+    private static Dictionary<string, string> SyncGroups(Tx tx, string storeId, IReadOnlyList<DirectoryGroup> groups, string issuer, DateTimeOffset now) =>
+        Reconcile(tx.SsoGroups.Find(g => g.IdentityStoreId == storeId).ToList(), g => g.DirectoryObjectGuid, g => g.GroupId, groups, s => s.ObjectGuid,
+            (source, group) =>
+            {
+                var created = group is null ? null : (string?)JsonNode.Parse(group.AttributesJson)!["CreatedAt"];
+                group ??= new SsoGroupDoc { GroupId = IdentityStoreAccess.NewId(storeId), IdentityStoreId = storeId, DirectoryObjectGuid = source.ObjectGuid };
+                group.DisplayName = source.SamAccountName;
+                group.Description = source.Description;
+                group.AttributesJson = new JsonObject
+                {
+                    ["ExternalIds"] = ExternalIds(issuer, source.ObjectGuid),
+                    ["CreatedAt"] = created ?? now.ToString("O"),
+                    ["UpdatedAt"] = now.ToString("O"),
+                }.ToJsonString();
+                tx.SsoGroups.Upsert(group);
+                return group;
+            },
+            groupId => RemoveGroup(tx, groupId));
+
+    /// <summary>
+    /// Matches stored documents to directory entries by objectGUID: <paramref name="write"/> updates the match (or creates
+    /// the document when there is none) and stores it; documents no entry matched are removed. Answers objectGUID → id.
+    /// </summary>
+    private static Dictionary<string, string> Reconcile<TDoc, TSource>(List<TDoc> existing, Func<TDoc, string?> guidOf, Func<TDoc, string> idOf,
+        IEnumerable<TSource> sources, Func<TSource, string> sourceGuid, Func<TSource, TDoc?, TDoc> write, Action<string> remove) where TDoc : class
+    {
+        var byGuid = existing.Where(d => guidOf(d) is not null).ToDictionary(d => guidOf(d)!);
+        var ids = new Dictionary<string, string>();
+        foreach (var source in sources) ids[sourceGuid(source)] = idOf(write(source, byGuid.GetValueOrDefault(sourceGuid(source))));
+        var kept = ids.Values.ToHashSet();
+        foreach (var gone in existing.Where(d => !kept.Contains(idOf(d)))) remove(idOf(gone));
         return ids;
     }
 
-    private static Dictionary<string, string> SyncGroups(Tx tx, string storeId, IReadOnlyList<DirectoryGroup> groups, string issuer, DateTimeOffset now)
-    {
-        var existing = tx.SsoGroups.Find(g => g.IdentityStoreId == storeId).ToList();
-        var byGuid = existing.Where(g => g.DirectoryObjectGuid is not null).ToDictionary(g => g.DirectoryObjectGuid!);
-        var ids = new Dictionary<string, string>();
-        foreach (var source in groups)
-        {
-            var group = byGuid.GetValueOrDefault(source.ObjectGuid)
-                ?? new SsoGroupDoc { GroupId = IdentityStoreAccess.NewId(storeId), IdentityStoreId = storeId, DirectoryObjectGuid = source.ObjectGuid };
-            var created = byGuid.ContainsKey(source.ObjectGuid) ? (string?)JsonNode.Parse(group.AttributesJson)!["CreatedAt"] : null;
-            group.DisplayName = source.SamAccountName;
-            group.Description = source.Description;
-            group.AttributesJson = new JsonObject
-            {
-                ["ExternalIds"] = new JsonArray(new JsonObject { ["Issuer"] = issuer, ["Id"] = source.ObjectGuid }),
-                ["CreatedAt"] = created ?? now.ToString("O"),
-                ["UpdatedAt"] = now.ToString("O"),
-            }.ToJsonString();
-            tx.SsoGroups.Upsert(group);
-            ids[source.ObjectGuid] = group.GroupId;
-        }
-        foreach (var gone in existing.Where(g => !ids.ContainsValue(g.GroupId))) RemoveGroup(tx, gone.GroupId);
-        return ids;
-    }
+    private static JsonArray ExternalIds(string issuer, string objectGuid) => new(new JsonObject { ["Issuer"] = issuer, ["Id"] = objectGuid });
 
     private static JsonObject WithoutNulls(params (string Name, string? Value)[] members)
     {
