@@ -55,7 +55,8 @@ public sealed class ControlPlaneTests : IDisposable
         var http = _factory.CreateClient();
         var document = await http.GetFromJsonAsync<JsonObject>("/_emulator/swagger/v1/swagger.json");
         var paths = document!["paths"]!.AsObject().Select(p => p.Key).ToList();
-        paths.Should().Contain(["/_emulator/health", "/_emulator/reset", "/_emulator/state", "/_emulator/sso/setup", "/_emulator/sso/users"]);
+        paths.Should().Contain(["/_emulator/health", "/_emulator/reset", "/_emulator/state", "/_emulator/sso/setup", "/_emulator/sso/users",
+            "/_emulator/sso/identity-source", "/_emulator/sso/identity-source/sync"]);
         paths.Should().NotContain(p => p.Contains("{**path}") || p == "/{path}");
 
         var ui = await http.GetAsync("/_emulator/swagger/index.html");

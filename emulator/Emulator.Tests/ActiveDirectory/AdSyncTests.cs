@@ -153,6 +153,8 @@ public sealed class AdSyncTests(SambaDc dc) : IDisposable
         notActive.StatusCode.Should().Be(HttpStatusCode.Conflict);
         var unknown = await world.Http.PostAsJsonAsync("/_emulator/sso/identity-source", new { instanceArn = "arn:aws:sso:::instance/ssoins-0000000000000000" });
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await world.Http.PostAsJsonAsync("/_emulator/sso/identity-source", new { directoryId = world.DirectoryId })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await world.Http.PostAsJsonAsync("/_emulator/sso/identity-source/sync", new { })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await world.Ds("DeleteDirectory", new { world.DirectoryId })).ErrorCode.Should().Be("ClientException"); // in use as identity source
     }
 }
