@@ -32,6 +32,8 @@ public static class EmulatorApp
         builder.Services.AddSingleton<AwsEndpoint>();
         builder.Services.AddSingleton<Services.Sso.ExpiredStateSweeper>(); // purges expired tokens and credentials (issue 7.10)
         builder.Services.AddHostedService(services => services.GetRequiredService<Services.Sso.ExpiredStateSweeper>());
+        builder.Services.AddSingleton<Services.Trail.TrailRecorder>(); // the event trail's queue for reads and refusals (issue 11)
+        builder.Services.AddHostedService(services => services.GetRequiredService<Services.Trail.TrailRecorder>());
         ControlPlaneEndpoints.AddServices(builder.Services);
 
         var app = builder.Build();

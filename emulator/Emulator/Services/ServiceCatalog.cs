@@ -28,6 +28,7 @@ public sealed class ServiceCatalog
             SsoOidcService.Definition(),
             SsoAdminService.Definition(),
             IdentityStoreService.Definition(),
+            CloudTrail.CloudTrailService.Definition(),
         ];
         _json = new AwsJsonRouting(_services);
         _rest = new RestJsonRouting(_services);

@@ -234,6 +234,10 @@ public static class ActionTable
             ["IsMemberInGroups"] = Ids("IsMemberInGroups", "MemberId", "GroupIds"),
             ["GetGroupMembershipId"] = Ids("GetGroupMembershipId", "GroupId", "MemberId"),
         },
+        ["cloudtrail"] = new()
+        {
+            ["LookupEvents"] = new("cloudtrail:LookupEvents", Star),
+        },
     };
 
     /// <summary>The binding of an operation, or null for operations of unsigned services (and unknown ones).</summary>
