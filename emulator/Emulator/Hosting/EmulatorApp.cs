@@ -35,6 +35,7 @@ public static class EmulatorApp
         builder.Services.AddSingleton<Services.Trail.TrailRecorder>(); // the event trail's queue for reads and refusals (issue 11)
         builder.Services.AddHostedService(services => services.GetRequiredService<Services.Trail.TrailRecorder>());
         ControlPlaneEndpoints.AddServices(builder.Services);
+        WebConsole.ConsoleEndpoints.AddServices(builder.Services); // the console page (issue 11)
 
         var app = builder.Build();
         // The store opens here, not at the first request: a file that is in use, not ours or unwritable stops the start.
@@ -47,6 +48,7 @@ public static class EmulatorApp
         Portal.PortalEndpoints.Map(app);
         SsoDeviceEndpoints.Map(app);
         ClientConfig.ClientConfigEndpoints.Map(app);
+        WebConsole.ConsoleEndpoints.Map(app);
         app.MapMethods("/{**path}", ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"],
                 (HttpContext context, AwsEndpoint endpoint) => endpoint.Handle(context))
             .ExcludeFromDescription();

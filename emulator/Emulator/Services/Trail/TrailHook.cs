@@ -13,12 +13,13 @@ namespace Emulator.Services.Trail;
 /// </summary>
 public static class TrailHook
 {
+    /// <param name="fromConsole">The console page made the call for its user (recorded as a console sign-in session's call).</param>
     public static JsonNode? Record(OperationContext context, ServiceModel model, string operationName, bool writes, JsonObject input,
-        HttpContext http, Func<JsonNode?> run)
+        HttpContext http, Func<JsonNode?> run, bool fromConsole = false)
     {
         var recorder = http.RequestServices.GetService<TrailRecorder>();
         if (recorder is null) return run();
-        var call = CallOf(context, http);
+        var call = CallOf(context, http) with { FromConsole = fromConsole };
         var trail = context.Tx.Trail;
         trail.Call = call;
         var operation = model.Operation(operationName)!;

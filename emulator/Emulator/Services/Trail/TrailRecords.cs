@@ -53,8 +53,9 @@ public static class TrailRecords
             ["eventName"] = operation,
             ["awsRegion"] = call.Region,
             ["sourceIPAddress"] = call.SourceIp,
-            ["userAgent"] = call.UserAgent,
+            ["userAgent"] = call.FromConsole ? "AWS Internal" : call.UserAgent,
         };
+        if (call.FromConsole) record["sessionCredentialFromConsole"] = "true";
         if (error is not null)
         {
             record["errorCode"] = error.Code;

@@ -6,7 +6,7 @@ namespace Emulator.Services.Trail;
 /// <param name="EventId">The call's own eventID, generated before the handler runs so that its service events can name it (sharedEventID).</param>
 public sealed record TrailCall(
     DateTimeOffset Now, string Region, string RequestId, string SourceIp, string UserAgent, string EventId, TrailLimits Limits,
-    string? AccessKeyId = null)
+    string? AccessKeyId = null, bool FromConsole = false)
 {
     /// <summary>For changes made outside an AWS call (the control plane, direct store access in tests).</summary>
     public static TrailCall Background(DateTimeOffset now, string region = "us-east-1", TrailLimits? limits = null) =>
