@@ -114,6 +114,9 @@ public sealed class LookupEventsTests : IDisposable
         (await _management.LookupEvents(new { StartTime = 2_000_000_000, EndTime = 1_000_000_000 })).ErrorCode.Should().Be("InvalidTimeRangeException");
         var readOnly = await _management.LookupEvents(new { LookupAttributes = new[] { new { AttributeKey = "ReadOnly", AttributeValue = "maybe" } } });
         readOnly.ErrorCode.Should().Be("InvalidLookupAttributesException");
+        var notATime = await _management.LookupEvents(new { EndTime = "yesterday-ish" });
+        notATime.ErrorCode.Should().Be("SerializationException");
+        (await _management.LookupEvents(new { StartTime = "2020-01-01T00:00:00Z" })).EnsureSuccess();
     }
 
     [Fact]

@@ -30,5 +30,9 @@ public static class CloudTrailErrors
     public static AwsException InvalidTimeRange() =>
         new("InvalidTimeRangeException", "The start time must be before the end time.");
 
+    /// <summary>The JSON protocol's own error for a value of the wrong type.</summary>
+    public static AwsException NotATime(string member) =>
+        Protocol.AwsJsonProtocol.Serialization($"{member} is not a timestamp (epoch seconds or ISO 8601).");
+
     public static AwsException InvalidNextToken() => new("InvalidNextTokenException", "Invalid NextToken.");
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Emulator.Services.Trail;
 using Emulator.State;
 
@@ -5,8 +6,9 @@ namespace Emulator.Services.CloudTrail;
 
 public sealed record LookupAttribute(string AttributeKey, string AttributeValue);
 
+/// <remarks>The times stay JSON until the handler reads them, so a string that is no time is a SerializationException, not a failure.</remarks>
 public sealed record LookupEventsRequest(
-    List<LookupAttribute>? LookupAttributes, DateTimeOffset? StartTime, DateTimeOffset? EndTime, string? EventCategory, int? MaxResults, string? NextToken);
+    List<LookupAttribute>? LookupAttributes, JsonNode? StartTime, JsonNode? EndTime, string? EventCategory, int? MaxResults, string? NextToken);
 
 public sealed record EventResource(string ResourceType, string ResourceName);
 
@@ -44,7 +46,8 @@ public static class LookupEventsOperation
     {
         var attributes = request.LookupAttributes ?? [];
         if (attributes.Count > 1) throw CloudTrailErrors.OneLookupAttribute();
-        if (request.StartTime > request.EndTime) throw CloudTrailErrors.InvalidTimeRange();
+        var (startTime, endTime) = (TimeOf(request.StartTime, "StartTime"), TimeOf(request.EndTime, "EndTime"));
+        if (startTime > endTime) throw CloudTrailErrors.InvalidTimeRange();
         var filter = attributes.SingleOrDefault();
         if (filter is { AttributeKey: "ReadOnly" } && !bool.TryParse(filter.AttributeValue, out _))
             throw CloudTrailErrors.InvalidReadOnlyValue(filter.AttributeValue);
@@ -52,11 +55,21 @@ public static class LookupEventsOperation
         if (request.EventCategory == "insight") return new LookupEventsResponse([], null);
 
         var events = context.Tx.TrailEvents.FindBy(Indexes.TrailEventsByAccount, context.Caller.AccountId).Reverse()
-            .Where(e => request.StartTime is not { } start || e.EventTime >= start)
-            .Where(e => request.EndTime is not { } end || e.EventTime <= end)
+            .Where(e => startTime is not { } start || e.EventTime >= start)
+            .Where(e => endTime is not { } end || e.EventTime <= end)
             .Where(e => filter is null || Matches[filter.AttributeKey](e, filter.AttributeValue));
         var page = Paging.Slice(events, NewestFirstKey, request.NextToken, request.MaxResults ?? MaxPage, CloudTrailErrors.InvalidNextToken);
         return new LookupEventsResponse([.. page.Items.Select(Describe)], page.NextToken);
+    }
+
+    private static DateTimeOffset? TimeOf(JsonNode? node, string member)
+    {
+        if (node is null) return null;
+        try { return Protocol.Timestamps.Read(node); }
+        catch (Exception error) when (error is FormatException or InvalidOperationException or OverflowException or ArgumentException)
+        {
+            throw CloudTrailErrors.NotATime(member);
+        }
     }
 
     /// <summary>Ascending in this key is newest first.</summary>
