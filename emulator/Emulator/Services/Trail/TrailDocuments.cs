@@ -65,6 +65,9 @@ namespace Emulator.Services.Trail
         [BsonId] public string Id { get; set; } = SingletonId;
         public long Next { get; set; } = 1;
         public long Oldest { get; set; } = 1;
+
+        /// <summary>The eventTime of the oldest event kept, so that an append checks the age limit without reading that event.</summary>
+        public DateTimeOffset? OldestTime { get; set; }
     }
 
     public static class TrailEventTypes

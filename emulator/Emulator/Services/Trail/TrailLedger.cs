@@ -11,6 +11,7 @@ public static class TrailLedger
         doc.Sequence = cursor.Next++;
         doc.Id = TrailEventDoc.Key(doc.Sequence);
         tx.TrailEvents.Insert(doc);
+        cursor.OldestTime ??= doc.EventTime;
         DropExpired(tx, cursor, limits, doc.EventTime);
         tx.TrailCursor.Upsert(cursor);
     }
@@ -22,9 +23,10 @@ public static class TrailLedger
         while (cursor.Oldest < cursor.Next)
         {
             var tooMany = cursor.Next - cursor.Oldest > limits.MaxEvents;
-            if (!tooMany && tx.TrailEvents.FindById(TrailEventDoc.Key(cursor.Oldest)) is { } oldest && oldest.EventTime >= cutoff) return;
+            if (!tooMany && cursor.OldestTime >= cutoff) return;
             tx.TrailEvents.Delete(TrailEventDoc.Key(cursor.Oldest));
             cursor.Oldest++;
+            cursor.OldestTime = tx.TrailEvents.FindById(TrailEventDoc.Key(cursor.Oldest))?.EventTime;
         }
     }
 }
