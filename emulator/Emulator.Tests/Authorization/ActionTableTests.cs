@@ -47,7 +47,7 @@ public class ActionTableTests
     [Fact]
     public void Every_action_is_the_service_prefix_and_the_operation_name()
     {
-        var prefixes = new Dictionary<string, string> { ["organizations"] = "organizations", ["iam"] = "iam", ["sts"] = "sts", ["sso-admin"] = "sso", ["identitystore"] = "identitystore", ["ds"] = "ds" };
+        var prefixes = new Dictionary<string, string> { ["organizations"] = "organizations", ["iam"] = "iam", ["sts"] = "sts", ["sso-admin"] = "sso", ["identitystore"] = "identitystore", ["ds"] = "ds", ["cloudtrail"] = "cloudtrail" };
         ActionTable.All().Where(x => x.Binding.Action != $"{prefixes[x.Service]}:{x.Operation}").Select(x => x.Binding.Action).Should().BeEmpty();
     }
 }

@@ -43,6 +43,7 @@ public static class ControlPlaneEndpoints
         group.MapGet("/state", (StateStore store) => TypedResults.Ok(store.Read(StateView.Of)))
             .WithName("State").WithSummary("Organizations, accounts, trusted services and the roles of every account.");
         SsoControlPlane.Map(group);
+        TrailEndpoints.Map(group);
         IdentitySourceEndpoints.Map(group);
     }
 }

@@ -70,8 +70,12 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
             ? Caller.Anonymous
             : Callers.Resolve(tx, credential.AccessKeyId, options, now) ?? throw service.Protocol.ExpiredToken();
         var context = new OperationContext(caller, tx, now, options, endpointUrl);
-        Services.Authorization.Authorizer.Check(context, service.Model, operationName, input, http);
-        return handler.Invoke(context, input);
+        // The event trail (issue 11, Services/Trail): runs authorization and the handler, and records the call's CloudTrail event.
+        return Services.Trail.TrailHook.Record(context, service.Model, operationName, handler.Writes, input, http, () =>
+        {
+            Services.Authorization.Authorizer.Check(context, service.Model, operationName, input, http);
+            return handler.Invoke(context, input);
+        });
     }
 }
 

@@ -23,7 +23,9 @@ public static class CrossSiteGuard
         // Sec-Fetch-Site above tells a cross-site one apart.
         if (request.Headers.Origin.ToString() is { Length: > 0 } origin && origin != "null" && !IsAllowedOrigin(origin, options))
             throw new BadHttpRequestException("Requests from other web sites (Origin) are refused.", StatusCodes.Status403Forbidden);
-        if (request.Path.StartsWithSegments("/_emulator") && HttpMethods.IsPost(request.Method) && IsSimpleBodyType(request.ContentType))
+        // The console page's forms (/_emulator/console) carry ASP.NET Core antiforgery tokens instead.
+        if (request.Path.StartsWithSegments("/_emulator") && !request.Path.StartsWithSegments("/_emulator/console")
+            && HttpMethods.IsPost(request.Method) && IsSimpleBodyType(request.ContentType))
             throw new BadHttpRequestException("The control plane takes application/json bodies only.", StatusCodes.Status415UnsupportedMediaType);
         return next(context);
     });

@@ -32,8 +32,11 @@ public static class EmulatorApp
         builder.Services.AddSingleton<AwsEndpoint>();
         builder.Services.AddSingleton<Services.Sso.ExpiredStateSweeper>(); // purges expired tokens and credentials (issue 7.10)
         builder.Services.AddHostedService(services => services.GetRequiredService<Services.Sso.ExpiredStateSweeper>());
+        builder.Services.AddSingleton<Services.Trail.TrailRecorder>(); // the event trail's queue for reads and refusals (issue 11)
+        builder.Services.AddHostedService(services => services.GetRequiredService<Services.Trail.TrailRecorder>());
         builder.Services.AddHostedService<Services.DirectoryService.DirectoryWorker>(); // ds stages and the periodic AD sync (issue 12)
         ControlPlaneEndpoints.AddServices(builder.Services);
+        WebConsole.ConsoleEndpoints.AddServices(builder.Services); // the console page (issue 11)
 
         var app = builder.Build();
         // The store opens here, not at the first request: a file that is in use, not ours or unwritable stops the start.
@@ -46,6 +49,7 @@ public static class EmulatorApp
         Portal.PortalEndpoints.Map(app);
         SsoDeviceEndpoints.Map(app);
         ClientConfig.ClientConfigEndpoints.Map(app);
+        WebConsole.ConsoleEndpoints.Map(app);
         app.MapMethods("/{**path}", ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"],
                 (HttpContext context, AwsEndpoint endpoint) => endpoint.Handle(context))
             .ExcludeFromDescription();

@@ -4,10 +4,10 @@ namespace Emulator.Hosting;
 
 /// <summary>
 /// The emulator's settings. Command line: <c>--host</c>, <c>--port</c>, <c>--data</c>, <c>--in-memory</c>,
-/// <c>--default-account</c>, <c>--verify-signatures</c>, <c>--root-secret</c>, <c>--allowed-hosts</c>, <c>--ad-dc-address</c>, <c>--ad-ca</c>,
+/// <c>--default-account</c>, <c>--verify-signatures</c>, <c>--root-secret</c>, <c>--allowed-hosts</c>, <c>--trail-max-events</c>, <c>--trail-retention-days</c>, <c>--ad-dc-address</c>, <c>--ad-ca</c>,
 /// <c>--ad-ldap-security</c>, <c>--ad-sync-interval</c> (seconds); environment: <c>EMULATOR_HOST</c>,
 /// <c>EMULATOR_PORT</c>, <c>EMULATOR_DATA</c>, <c>EMULATOR_IN_MEMORY</c>, <c>EMULATOR_DEFAULT_ACCOUNT</c>,
-/// <c>EMULATOR_VERIFY_SIGNATURES</c>, <c>EMULATOR_ROOT_SECRET</c>, <c>EMULATOR_ALLOWED_HOSTS</c>, <c>EMULATOR_AD_*</c>. Configuration section <c>Emulator</c> for in-process hosts.
+/// <c>EMULATOR_VERIFY_SIGNATURES</c>, <c>EMULATOR_ROOT_SECRET</c>, <c>EMULATOR_ALLOWED_HOSTS</c>, <c>EMULATOR_TRAIL_*</c>, <c>EMULATOR_AD_*</c>. Configuration section <c>Emulator</c> for in-process hosts.
 /// </summary>
 public sealed record EmulatorOptions
 {
@@ -44,6 +44,11 @@ public sealed record EmulatorOptions
     /// <summary>Whether IAM policies (identity, boundaries, session, trust, SCPs/RCPs) decide every signed call. On by default.</summary>
     public bool EnforceIam { get; init; } = true;
 
+    /// <summary>The event trail keeps at most this many events (oldest dropped first).</summary>
+    public int TrailMaxEvents { get; init; } = 100_000;
+
+    /// <summary>The event trail drops events older than this many days (CloudTrail's event history: 90).</summary>
+    public int TrailRetentionDays { get; init; } = 90;
     /// <summary>The IPv4 address of the domain controller CreateMicrosoftAD points at (the operator's local DC); null refuses CreateMicrosoftAD.</summary>
     public string? AdDcAddress { get; init; }
 
@@ -72,6 +77,8 @@ public sealed record EmulatorOptions
         ["--root-secret"] = $"{Section}:RootSecret",
         ["--allowed-hosts"] = $"{Section}:AllowedHosts",
         ["--enforce-iam"] = $"{Section}:EnforceIam",
+        ["--trail-max-events"] = $"{Section}:TrailMaxEvents",
+        ["--trail-retention-days"] = $"{Section}:TrailRetentionDays",
         ["--ad-dc-address"] = $"{Section}:AdDcAddress",
         ["--ad-ca"] = $"{Section}:AdCaFile",
         ["--ad-ldap-security"] = $"{Section}:AdLdapSecurity",
@@ -90,6 +97,8 @@ public sealed record EmulatorOptions
         ["EMULATOR_ROOT_SECRET"] = $"{Section}:RootSecret",
         ["EMULATOR_ALLOWED_HOSTS"] = $"{Section}:AllowedHosts",
         ["EMULATOR_ENFORCE_IAM"] = $"{Section}:EnforceIam",
+        ["EMULATOR_TRAIL_MAX_EVENTS"] = $"{Section}:TrailMaxEvents",
+        ["EMULATOR_TRAIL_RETENTION_DAYS"] = $"{Section}:TrailRetentionDays",
         ["EMULATOR_AD_DC_ADDRESS"] = $"{Section}:AdDcAddress",
         ["EMULATOR_AD_CA"] = $"{Section}:AdCaFile",
         ["EMULATOR_AD_LDAP_SECURITY"] = $"{Section}:AdLdapSecurity",
@@ -128,6 +137,8 @@ public sealed record EmulatorOptions
             RootSecret = section["RootSecret"] ?? defaults.RootSecret,
             AllowedHosts = (section["AllowedHosts"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             EnforceIam = section["EnforceIam"] is { } enforce ? ParseBool(enforce, "enforce-iam") : defaults.EnforceIam,
+            TrailMaxEvents = ParseInt(section["TrailMaxEvents"], defaults.TrailMaxEvents, "trail-max-events"),
+            TrailRetentionDays = ParseInt(section["TrailRetentionDays"], defaults.TrailRetentionDays, "trail-retention-days"),
             AdDcAddress = section["AdDcAddress"],
             AdCaFile = section["AdCaFile"],
             AdLdapSecurity = section["AdLdapSecurity"] ?? (section["AdCaFile"] is null ? "plain" : "ldaps"),
@@ -136,6 +147,8 @@ public sealed record EmulatorOptions
         if (options.Port is < 0 or > 65535) throw new ArgumentException($"--port must be 0..65535, got {options.Port}.");
         if (!Regex.IsMatch(options.DefaultAccount, @"^\d{12}$"))
             throw new ArgumentException($"--default-account must be 12 digits, got '{options.DefaultAccount}'.");
+        if (options.TrailMaxEvents < 1) throw new ArgumentException($"--trail-max-events must be at least 1, got {options.TrailMaxEvents}.");
+        if (options.TrailRetentionDays < 1) throw new ArgumentException($"--trail-retention-days must be at least 1, got {options.TrailRetentionDays}.");
         if (options.RootSecret.Length == 0) throw new ArgumentException("--root-secret must not be empty.");
         if (!Regex.IsMatch(options.Region, @"^[a-z]{2}(-[a-z]+)+-\d$"))
             throw new ArgumentException($"--region must look like us-east-1, got '{options.Region}'.");

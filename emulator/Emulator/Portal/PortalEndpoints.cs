@@ -261,7 +261,8 @@ public static partial class PortalEndpoints
         body.Append("<form method=\"post\" action=\"/start/setup\">").Append(Hidden("csrf", FormToken(http)))
             .Append("<label for=\"account-id\">Management account ID</label>")
             .Append($"<input type=\"text\" id=\"account-id\" name=\"accountId\" value=\"{E(accountId)}\" required pattern=\"[0-9]{{12}}\">")
-            .Append("<button type=\"submit\" id=\"enable\">Enable IAM Identity Center</button></form></div>").Append(extra);
+            .Append("<button type=\"submit\" id=\"enable\">Enable IAM Identity Center</button></form>")
+            .Append("<p><a id=\"console-link\" href=\"/_emulator/console\">Open the console</a>: the organization, its trust and locks, and the event trail.</p></div>").Append(extra);
         return Html(Page("Enable IAM Identity Center", body.ToString()), status);
     }
 

@@ -28,6 +28,7 @@ public sealed class ServiceCatalog
             SsoOidcService.Definition(),
             SsoAdminService.Definition(),
             IdentityStoreService.Definition(),
+            CloudTrail.CloudTrailService.Definition(),
             DirectoryService.DirectoryServiceService.Definition(),
         ];
         _json = new AwsJsonRouting(_services);

@@ -15,6 +15,7 @@ SERVICES = {
     "identitystore": "2020-06-15",
     "sso": "2019-06-10",
     "sso-oidc": "2019-06-10",
+    "cloudtrail": "2013-11-01",
     "ds": "2015-04-16",
 }
 DROP = {"documentation", "documentationUrl", "examples", "deprecatedMessage"}

@@ -236,6 +236,10 @@ public static class ActionTable
             ["IsMemberInGroups"] = Ids("IsMemberInGroups", "MemberId", "GroupIds"),
             ["GetGroupMembershipId"] = Ids("GetGroupMembershipId", "GroupId", "MemberId"),
         },
+        ["cloudtrail"] = new()
+        {
+            ["LookupEvents"] = new("cloudtrail:LookupEvents", Star),
+        },
         ["ds"] = new()
         {
             ["ConnectDirectory"] = Ds("ConnectDirectory"),

@@ -35,7 +35,7 @@ public static partial class ServiceLinkedRoleOperations
         var accountId = context.Caller.AccountId;
         if (context.Tx.Roles.FindById(RoleDoc.Key(accountId, spec.RoleName)) is not null) throw IamErrors.ServiceRoleNameTaken(spec.RoleName);
 
-        var role = TrustedAccessRules.EnsureLinkedRole(context.Tx, accountId, spec, context.Now);
+        var role = TrustedAccessRules.EnsureLinkedRole(context.Tx, accountId, spec, context.Now, why: null);
         if (request.Description is not null)
         {
             role.Description = request.Description;

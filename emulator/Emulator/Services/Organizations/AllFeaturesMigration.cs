@@ -49,7 +49,8 @@ public static class AllFeaturesMigration
         organization.FeatureSet = "ALL";
         tx.Organizations.Update(organization);
         foreach (var account in OrganizationTree.Members(tx, organization).Where(a => a.Id != organization.ManagementAccountId).ToList())
-            TrustedAccessRules.EnsureLinkedRole(tx, account.Id, ServicePrincipals.OrganizationsRole, context.Now);
+            TrustedAccessRules.EnsureLinkedRole(tx, account.Id, ServicePrincipals.OrganizationsRole, context.Now,
+                $"organization {organization.Id} now has all features");
     }
 
     /// <summary>Cancelling the ENABLE_ALL_FEATURES handshake cancels the approvals still open.</summary>

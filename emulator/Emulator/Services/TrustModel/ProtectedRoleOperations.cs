@@ -53,8 +53,11 @@ public static class ProtectedRoleOperations
     {
         if (!Locked.TryGetValue(operation, out var applies) || !applies(request)) return;
         if (RoleNameOf(request) is not { } roleName) return;
-        if (context.Tx.Roles.FindById(RoleDoc.Key(context.Caller.AccountId, roleName)) is { } role)
-            ProtectedRoles.EnsureMutable(role);
+        if (context.Tx.Roles.FindById(RoleDoc.Key(context.Caller.AccountId, roleName)) is not { } role) return;
+        if (ProtectedRoles.IsProtected(role))
+            context.Tx.Trail.RefusedChange(role.AccountId, role.LinkedService ?? role.ReservedBy!, operation, role.RoleName,
+                $"{role.RoleName} is locked: it belongs to {role.LinkedService ?? role.ReservedBy}, and only that service may change it", "UnmodifiableEntity");
+        ProtectedRoles.EnsureMutable(role);
     }
 
     private static string? RoleNameOf(object request) =>

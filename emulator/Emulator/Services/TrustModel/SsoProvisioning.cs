@@ -68,6 +68,7 @@ public static class SsoProvisioning
             role.ReservedBy = ServicePrincipals.Sso;
             Sync(role, permissionSet);
             tx.Roles.Insert(role);
+            tx.Trail.ServiceEvent(accountId, ServicePrincipals.Sso, "CreateRole", name, $"permission set {permissionSet.Name} was provisioned to the account");
         }
         else
         {
@@ -113,7 +114,8 @@ public static class SsoProvisioning
     {
         var key = ProvisionedPermissionSetDoc.Key(accountId, permissionSetArn);
         if (tx.ProvisionedPermissionSets.FindById(key) is not { } provisioned) return;
-        tx.Roles.Delete(RoleDoc.Key(accountId, provisioned.RoleName));
+        if (tx.Roles.Delete(RoleDoc.Key(accountId, provisioned.RoleName)))
+            tx.Trail.ServiceEvent(accountId, ServicePrincipals.Sso, "DeleteRole", provisioned.RoleName, "the account has no assignment of the permission set any more");
         tx.ProvisionedPermissionSets.Delete(key);
         SsoSamlProvider.RemoveIfUnused(tx, provisioned.InstanceArn, accountId); // the provider goes with the instance's last role
     }

@@ -48,7 +48,7 @@ public static class TrustedAccessRules
     {
         if (!ServicePrincipals.FanOutOnTrustedAccess.TryGetValue(servicePrincipal, out var role)) return;
         foreach (var account in tx.Accounts.FindBy(Indexes.AccountsByOrganization, organizationId))
-            EnsureLinkedRole(tx, account.Id, role, now);
+            EnsureLinkedRole(tx, account.Id, role, now, $"trusted access for {servicePrincipal} was enabled in organization {organizationId}");
     }
 
     /// <summary>
@@ -57,17 +57,19 @@ public static class TrustedAccessRules
     /// </summary>
     public static void OnAccountJoined(Tx tx, OrganizationDoc organization, string accountId, DateTimeOffset now)
     {
-        if (organization.FeatureSet == "ALL") EnsureLinkedRole(tx, accountId, ServicePrincipals.OrganizationsRole, now);
+        if (organization.FeatureSet == "ALL")
+            EnsureLinkedRole(tx, accountId, ServicePrincipals.OrganizationsRole, now, $"the account joined organization {organization.Id}, which has all features");
         foreach (var service in tx.TrustedServices.FindBy(Indexes.TrustedServicesByOrganization, organization.Id))
             if (ServicePrincipals.FanOutOnTrustedAccess.TryGetValue(service.ServicePrincipal, out var role))
-                EnsureLinkedRole(tx, accountId, role, now);
+                EnsureLinkedRole(tx, accountId, role, now, $"the account joined organization {organization.Id}, where trusted access for {service.ServicePrincipal} is on");
     }
 
     /// <summary>Services with trusted access clean up in an account that leaves: their linked roles go, and Identity Center's.</summary>
     public static void OnAccountRemoved(Tx tx, string accountId)
     {
         foreach (var role in ServicePrincipals.FanOutOnTrustedAccess.Values)
-            tx.Roles.Delete(RoleDoc.Key(accountId, role.RoleName));
+            if (tx.Roles.Delete(RoleDoc.Key(accountId, role.RoleName)))
+                tx.Trail.ServiceEvent(accountId, role.ServicePrincipal, "DeleteServiceLinkedRole", role.RoleName, "the account left its organization: the service cleans up its role");
         SsoRules.OnAccountRemoved(tx, accountId);
     }
 
@@ -83,7 +85,8 @@ public static class TrustedAccessRules
         tx.TrustedServices.DeleteMany(s => s.OrganizationId == organization.Id);
     }
 
-    public static RoleDoc EnsureLinkedRole(Tx tx, string accountId, ServiceLinkedRoleSpec spec, DateTimeOffset now)
+    /// <param name="why">Why the service creates the role on its own (recorded as its service event); null when the caller asked for it (CreateServiceLinkedRole).</param>
+    public static RoleDoc EnsureLinkedRole(Tx tx, string accountId, ServiceLinkedRoleSpec spec, DateTimeOffset now, string? why)
     {
         if (tx.Roles.FindById(RoleDoc.Key(accountId, spec.RoleName)) is { } existing) return existing;
         var role = RoleFactory.New(accountId, spec.RoleName, spec.Path,
@@ -93,6 +96,7 @@ public static class TrustedAccessRules
         role.LinkedService = spec.ServicePrincipal;
         role.AttachedPolicies.Add(new AttachedPolicyDoc { PolicyName = spec.ManagedPolicyName, PolicyArn = spec.ManagedPolicyArn });
         tx.Roles.Insert(role);
+        if (why is not null) tx.Trail.ServiceEvent(accountId, spec.ServicePrincipal, "CreateServiceLinkedRole", spec.RoleName, why);
         return role;
     }
 }

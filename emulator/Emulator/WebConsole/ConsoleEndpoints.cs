@@ -1,0 +1,60 @@
+using System.Text.Json.Nodes;
+using Emulator.Core;
+using Emulator.Hosting;
+using Emulator.Services;
+using Emulator.Services.Trail;
+using Emulator.State;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Emulator.WebConsole;
+
+/// <summary>
+/// The console page (<c>/_emulator/console</c>): a Razor component rendered on the server, no external assets. Its
+/// trusted-access buttons post forms protected by ASP.NET Core antiforgery and call the Organizations handlers
+/// themselves, as the management account's root, recorded in the trail as console calls.
+/// </summary>
+public static class ConsoleEndpoints
+{
+    public const string Path = "/_emulator/console";
+
+    public static void AddServices(IServiceCollection services) => services.AddRazorComponents();
+
+    public static void Map(WebApplication app)
+    {
+        app.UseAntiforgery();
+        app.MapGet(Path, Page).ExcludeFromDescription();
+        app.MapPost($"{Path}/trusted-access", TrustedAccess).ExcludeFromDescription();
+    }
+
+    private static RazorComponentResult<ConsolePage> Page(
+        StateStore store, string? account, string? service, string? caller, bool? errors, string? notice) =>
+        new(new { Model = store.Read(tx => ConsoleModels.Of(tx, new TimelineFilter(account, service, caller, errors == true), notice)) });
+
+    private static async Task<RedirectHttpResult> TrustedAccess(HttpContext http, [FromForm] string organizationId, [FromForm] string servicePrincipal,
+        [FromForm] string change, StateStore store, ServiceCatalog catalog, EmulatorOptions options, TimeProvider time)
+    {
+        var organizations = catalog.Named("organizations");
+        var operation = change == "enable" ? "EnableAWSServiceAccess" : "DisableAWSServiceAccess";
+        var handler = organizations.Operations.Handlers[operation];
+        var input = new JsonObject { ["ServicePrincipal"] = servicePrincipal };
+        string notice;
+        try
+        {
+            await store.WriteAsync(tx =>
+            {
+                var organization = tx.Organizations.FindById(organizationId)
+                    ?? throw new AwsException("AWSOrganizationsNotInUseException", "Your account is not a member of an organization.");
+                var context = new OperationContext(Caller.Root(organization.ManagementAccountId), tx, time.GetUtcNow(), options,
+                    Portal.PortalUrls.BaseUrl(http.Request, options));
+                return TrailHook.Record(context, organizations.Model, operation, writes: true, input, http, () => handler.Invoke(context, input), fromConsole: true);
+            });
+            notice = $"Trusted access for {servicePrincipal} is {(change == "enable" ? "enabled" : "disabled")}.";
+        }
+        catch (AwsException error)
+        {
+            notice = $"{error.Code}: {error.Message}";
+        }
+        return TypedResults.Redirect($"{Path}?notice={Uri.EscapeDataString(notice)}");
+    }
+}
