@@ -190,6 +190,10 @@ public static class ActionTable
             ["GetUserPolicy"] = Iam("GetUserPolicy", User("UserName")),
             ["DeleteUserPolicy"] = Iam("DeleteUserPolicy", User("UserName")),
             ["ListUserPolicies"] = Iam("ListUserPolicies", User("UserName")),
+            ["SimulatePrincipalPolicy"] = Iam("SimulatePrincipalPolicy", Policy("PolicySourceArn")),
+            ["SimulateCustomPolicy"] = Iam("SimulateCustomPolicy", Star),
+            ["GetContextKeysForPrincipalPolicy"] = Iam("GetContextKeysForPrincipalPolicy", Policy("PolicySourceArn")),
+            ["GetContextKeysForCustomPolicy"] = Iam("GetContextKeysForCustomPolicy", Star),
         },
         ["sts"] = new()
         {
@@ -220,6 +224,12 @@ public static class ActionTable
             ["PutInlinePolicyToPermissionSet"] = Sso("PutInlinePolicyToPermissionSet", "InstanceArn", "PermissionSetArn"),
             ["GetInlinePolicyForPermissionSet"] = Sso("GetInlinePolicyForPermissionSet", "InstanceArn", "PermissionSetArn"),
             ["DeleteInlinePolicyFromPermissionSet"] = Sso("DeleteInlinePolicyFromPermissionSet", "InstanceArn", "PermissionSetArn"),
+            ["AttachCustomerManagedPolicyReferenceToPermissionSet"] = Sso("AttachCustomerManagedPolicyReferenceToPermissionSet", "InstanceArn", "PermissionSetArn"),
+            ["DetachCustomerManagedPolicyReferenceFromPermissionSet"] = Sso("DetachCustomerManagedPolicyReferenceFromPermissionSet", "InstanceArn", "PermissionSetArn"),
+            ["ListCustomerManagedPolicyReferencesInPermissionSet"] = Sso("ListCustomerManagedPolicyReferencesInPermissionSet", "InstanceArn", "PermissionSetArn"),
+            ["PutPermissionsBoundaryToPermissionSet"] = Sso("PutPermissionsBoundaryToPermissionSet", "InstanceArn", "PermissionSetArn"),
+            ["GetPermissionsBoundaryForPermissionSet"] = Sso("GetPermissionsBoundaryForPermissionSet", "InstanceArn", "PermissionSetArn"),
+            ["DeletePermissionsBoundaryFromPermissionSet"] = Sso("DeletePermissionsBoundaryFromPermissionSet", "InstanceArn", "PermissionSetArn"),
             ["CreateAccountAssignment"] = Sso("CreateAccountAssignment", "InstanceArn", "PermissionSetArn", "TargetId"),
             ["DeleteAccountAssignment"] = Sso("DeleteAccountAssignment", "InstanceArn", "PermissionSetArn", "TargetId"),
             ["DescribeAccountAssignmentCreationStatus"] = Sso("DescribeAccountAssignmentCreationStatus", "InstanceArn"),

@@ -22,6 +22,7 @@ public static class IamService
         ManagedPolicyOperations.Register(table);
         GroupOperations.Register(table);
         UserInlinePolicyOperations.Register(table);
+        PolicySimulatorOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("iam"), new AwsQueryProtocol(), table, IamErrors.Validation);
     }
 }
