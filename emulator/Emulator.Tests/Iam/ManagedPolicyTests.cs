@@ -177,4 +177,17 @@ public sealed class ManagedPolicyTests : IDisposable
         (await ann.Iam("ListRoles")).EnsureSuccess();
         (await ann.Iam("GetRole", ("RoleName", "app"))).ErrorCode.Should().Be("AccessDenied");
     }
+
+    [Fact]
+    public async Task GetAccountSummary_counts_groups_customer_policies_and_policies_in_use()
+    {
+        (await CreatePolicy()).EnsureSuccess();
+        (await _root.Iam("CreateGroup", ("GroupName", "devs"))).EnsureSuccess();
+        (await _root.Iam("AttachGroupPolicy", ("GroupName", "devs"), ("PolicyArn", Arn))).EnsureSuccess();
+        var summary = (await _root.Iam("GetAccountSummary")).EnsureSuccess();
+        string Entry(string key) => summary.Xml.Descendants().First(e => e.Name.LocalName == "key" && e.Value == key).ElementsAfterSelf().First().Value;
+        Entry("Groups").Should().Be("1");
+        Entry("Policies").Should().Be("1");
+        Entry("PolicyVersionsInUse").Should().Be("1");
+    }
 }
