@@ -190,4 +190,17 @@ public sealed class ManagedPolicyTests : IDisposable
         Entry("Policies").Should().Be("1");
         Entry("PolicyVersionsInUse").Should().Be("1");
     }
+
+    [Fact]
+    public async Task Another_accounts_customer_policy_is_not_attachable_and_its_principals_cannot_be_simulated()
+    {
+        (await CreatePolicy()).EnsureSuccess();
+        (await _root.Iam("CreateUser", ("UserName", "ann"))).EnsureSuccess();
+        var other = _root.As("222222222222");
+        (await other.Iam("CreateUser", ("UserName", "bo"))).EnsureSuccess();
+        (await other.Iam("AttachUserPolicy", ("UserName", "bo"), ("PolicyArn", Arn))).ErrorMessage
+            .Should().Be($"Policy {Arn} does not exist or is not attachable.");
+        (await other.Iam("SimulatePrincipalPolicy", ("PolicySourceArn", $"arn:aws:iam::{Account}:user/ann"), ("ActionNames.member.1", "iam:ListRoles")))
+            .ErrorCode.Should().Be("NoSuchEntity");
+    }
 }

@@ -122,7 +122,7 @@ public static class GroupOperations
     public static NoOutput AttachPolicy(OperationContext context, GroupPolicyArnRequest request)
     {
         var group = Find(context, request.GroupName);
-        ManagedPolicyAttachments.Attach(context.Tx, group.AttachedPolicies, request.PolicyArn, isLinkedRole: false);
+        ManagedPolicyAttachments.Attach(context.Tx, group.AccountId, group.AttachedPolicies, request.PolicyArn, isLinkedRole: false);
         context.Tx.Groups.Update(group);
         return new NoOutput();
     }
@@ -142,11 +142,7 @@ public static class GroupOperations
     public static NoOutput PutInline(OperationContext context, PutGroupPolicyRequest request)
     {
         var group = Find(context, request.GroupName);
-        var existing = InlinePolicies.NameIn(group.InlinePolicies.Keys, request.PolicyName);
-        InlinePolicies.EnsureFits(group.InlinePolicies.Where(p => p.Key != existing).Select(p => p.Value), request.PolicyDocument,
-            InlinePolicies.MaxPerGroup, "group", group.GroupName);
-        if (existing is not null) group.InlinePolicies.Remove(existing);
-        group.InlinePolicies[request.PolicyName] = request.PolicyDocument;
+        InlinePolicies.Put(group.InlinePolicies, request.PolicyName, request.PolicyDocument, InlinePolicies.MaxPerGroup, "group", group.GroupName);
         context.Tx.Groups.Update(group);
         return new NoOutput();
     }
@@ -154,15 +150,14 @@ public static class GroupOperations
     public static GetGroupPolicyResponse GetInline(OperationContext context, GroupPolicyNameRequest request)
     {
         var group = Find(context, request.GroupName);
-        var name = InlinePolicies.NameIn(group.InlinePolicies.Keys, request.PolicyName) ?? throw IamErrors.NoSuchGroupPolicy(group.GroupName, request.PolicyName);
+        var name = InlinePolicies.Find(group.InlinePolicies, request.PolicyName, () => IamErrors.NoSuchGroupPolicy(group.GroupName, request.PolicyName));
         return new(group.GroupName, name, PolicyDocuments.Encode(group.InlinePolicies[name]));
     }
 
     public static NoOutput DeleteInline(OperationContext context, GroupPolicyNameRequest request)
     {
         var group = Find(context, request.GroupName);
-        var name = InlinePolicies.NameIn(group.InlinePolicies.Keys, request.PolicyName) ?? throw IamErrors.NoSuchGroupPolicy(group.GroupName, request.PolicyName);
-        group.InlinePolicies.Remove(name);
+        group.InlinePolicies.Remove(InlinePolicies.Find(group.InlinePolicies, request.PolicyName, () => IamErrors.NoSuchGroupPolicy(group.GroupName, request.PolicyName)));
         context.Tx.Groups.Update(group);
         return new NoOutput();
     }

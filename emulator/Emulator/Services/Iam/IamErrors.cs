@@ -178,7 +178,5 @@ public static class IamErrors
 
     public static AwsException MustRemoveUsersFromGroup() => DeleteConflict("Cannot delete entity, must remove users from group first.");
 
-    public static AwsException MustRemoveUserFromGroups() => DeleteConflict("Cannot delete entity, must remove users from group first.");
-
     public static AwsException PolicyEvaluation(string message) => InvalidInput(message);
 }

@@ -20,6 +20,19 @@ public static class InlinePolicies
             throw IamErrors.InlinePolicySizeQuota(entityKind, entityName, max);
     }
 
+    /// <summary>Puts a policy into a role's or group's inline policies: names are unique case-insensitively; an existing name is replaced.</summary>
+    public static void Put(Dictionary<string, string> policies, string policyName, string document, int max, string entityKind, string entityName)
+    {
+        var existing = NameIn(policies.Keys, policyName);
+        EnsureFits(policies.Where(p => p.Key != existing).Select(p => p.Value), document, max, entityKind, entityName);
+        if (existing is not null) policies.Remove(existing);
+        policies[policyName] = document;
+    }
+
+    /// <summary>The stored name of an inline policy, or the entity's NoSuchEntity.</summary>
+    public static string Find(Dictionary<string, string> policies, string policyName, Func<Core.AwsException> missing) =>
+        NameIn(policies.Keys, policyName) ?? throw missing();
+
     public static ListRolePoliciesResponse List(IEnumerable<string> names, string? marker, int? maxItems)
     {
         var (items, truncated, next) = IamInput.Page(names.OrderBy(n => n, StringComparer.Ordinal), n => n, marker, maxItems);

@@ -106,6 +106,7 @@ public static class PolicySimulatorOperations
         var name = resource[(resource.LastIndexOf('/') + 1)..];
         var type = resource[..resource.IndexOf('/')];
         var tx = context.Tx;
+        if (account != context.Caller.AccountId) account = ""; // only the caller's own principals can be simulated: not found
         switch (type)
         {
             case "user":

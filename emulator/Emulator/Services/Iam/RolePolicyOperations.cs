@@ -22,7 +22,7 @@ public static class RolePolicyOperations
     public static NoOutput Attach(OperationContext context, RolePolicyArnRequest request)
     {
         var role = RoleOperations.Find(context, request.RoleName);
-        ManagedPolicyAttachments.Attach(context.Tx, role.AttachedPolicies, request.PolicyArn, isLinkedRole: role.LinkedService is not null);
+        ManagedPolicyAttachments.Attach(context.Tx, role.AccountId, role.AttachedPolicies, request.PolicyArn, isLinkedRole: role.LinkedService is not null);
         context.Tx.Roles.Update(role);
         return new NoOutput();
     }
@@ -42,11 +42,7 @@ public static class RolePolicyOperations
     public static NoOutput PutInline(OperationContext context, PutRolePolicyRequest request)
     {
         var role = RoleOperations.Find(context, request.RoleName);
-        var existing = InlineName(role, request.PolicyName);
-        InlinePolicies.EnsureFits(role.InlinePolicies.Where(p => p.Key != existing).Select(p => p.Value), request.PolicyDocument,
-            InlinePolicies.MaxPerRole, "role", role.RoleName);
-        if (existing is not null) role.InlinePolicies.Remove(existing);
-        role.InlinePolicies[request.PolicyName] = request.PolicyDocument;
+        InlinePolicies.Put(role.InlinePolicies, request.PolicyName, request.PolicyDocument, InlinePolicies.MaxPerRole, "role", role.RoleName);
         context.Tx.Roles.Update(role);
         return new NoOutput();
     }
@@ -54,15 +50,14 @@ public static class RolePolicyOperations
     public static GetRolePolicyResponse GetInline(OperationContext context, RolePolicyNameRequest request)
     {
         var role = RoleOperations.Find(context, request.RoleName);
-        var name = InlineName(role, request.PolicyName) ?? throw IamErrors.NoSuchRolePolicy(role.RoleName, request.PolicyName);
+        var name = InlinePolicies.Find(role.InlinePolicies, request.PolicyName, () => IamErrors.NoSuchRolePolicy(role.RoleName, request.PolicyName));
         return new(role.RoleName, name, PolicyDocuments.Encode(role.InlinePolicies[name]));
     }
 
     public static NoOutput DeleteInline(OperationContext context, RolePolicyNameRequest request)
     {
         var role = RoleOperations.Find(context, request.RoleName);
-        var name = InlineName(role, request.PolicyName) ?? throw IamErrors.NoSuchRolePolicy(role.RoleName, request.PolicyName);
-        role.InlinePolicies.Remove(name);
+        role.InlinePolicies.Remove(InlinePolicies.Find(role.InlinePolicies, request.PolicyName, () => IamErrors.NoSuchRolePolicy(role.RoleName, request.PolicyName)));
         context.Tx.Roles.Update(role);
         return new NoOutput();
     }
@@ -110,5 +105,4 @@ public static class RolePolicyOperations
         return IamTags.List(RoleOperations.Find(context, request.RoleName).Tags, request.Marker, request.MaxItems);
     }
 
-    private static string? InlineName(RoleDoc role, string policyName) => InlinePolicies.NameIn(role.InlinePolicies.Keys, policyName);
 }
