@@ -19,6 +19,7 @@ public sealed class RolePolicyTests : IDisposable
     public async Task AttachRolePolicy_then_ListAttachedRolePolicies_names_the_policy_by_its_last_path_segment()
     {
         await CreateRole(_client, "app");
+        (await _client.Iam("CreatePolicy", ("PolicyName", "Custom"), ("Path", "/team/"), ("PolicyDocument", AllowAll))).EnsureSuccess();
         (await _client.Iam("AttachRolePolicy", ("RoleName", "app"), ("PolicyArn", ReadOnly))).EnsureSuccess();
         (await _client.Iam("AttachRolePolicy", ("RoleName", "app"), ("PolicyArn", "arn:aws:iam::111111111111:policy/team/Custom"))).EnsureSuccess();
         (await _client.Iam("AttachRolePolicy", ("RoleName", "app"), ("PolicyArn", ReadOnly))).EnsureSuccess(); // idempotent

@@ -126,4 +126,23 @@ public sealed class ResourcePolicyTests : IDisposable
         (await _management.As(other).Organizations("ListPolicies", new { Filter = "SERVICE_CONTROL_POLICY" })).ErrorCode.Should().Be("AccessDeniedException");
         (await _management.As(named).Organizations("ListPolicies", new { Filter = "SERVICE_CONTROL_POLICY" })).EnsureSuccess();
     }
+
+    [Fact]
+    public async Task The_resource_policys_Condition_is_evaluated_against_the_callers_context()
+    {
+        await _management.CreateOrganization();
+        var member = await _management.CreateAccount("Security");
+        var content = """
+            {"Version":"2012-10-17","Statement":[
+              {"Effect":"Allow","Principal":{"AWS":"MEMBER"},"Action":"organizations:List*","Resource":"*",
+               "Condition":{"StringEquals":{"aws:PrincipalType":"Account"}}},
+              {"Effect":"Allow","Principal":{"AWS":"MEMBER"},"Action":"organizations:Describe*","Resource":"*",
+               "Condition":{"StringEquals":{"aws:PrincipalTag/team":"security"}}}]}
+            """.Replace("MEMBER", member);
+        (await Put(content)).EnsureSuccess();
+        var delegated = _management.As(member);
+
+        (await delegated.Organizations("ListPolicies", new { Filter = "SERVICE_CONTROL_POLICY" })).EnsureSuccess();
+        (await delegated.Organizations("DescribePolicy", new { PolicyId = "p-FullAWSAccess" })).ErrorCode.Should().Be("AccessDeniedException");
+    }
 }

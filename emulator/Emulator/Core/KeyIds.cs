@@ -15,6 +15,8 @@ public static class KeyIds
     public const string TemporaryAccessKey = "ASIA";
     public const string Role = "AROA";
     public const string User = "AIDA";
+    public const string Group = "AGPA";
+    public const string Policy = "ANPA";
     private const int EncodedLength = 16;
     private const ulong AccountMask = 0x7FFF_FFFF_FF80;
     private const ulong MarkerBit = 1UL << 47;

@@ -24,8 +24,12 @@ public sealed record Statement(
     IReadOnlyList<ConditionTest> Conditions,
     int Index);
 
-/// <summary>A parsed policy document; <see cref="Source"/> names it in simulator answers (a policy ARN or name).</summary>
-public sealed record Policy(string? Version, IReadOnlyList<Statement> Statements, string Source = "");
+/// <summary>A parsed policy document; <see cref="Source"/> names it in simulator answers (see <see cref="PolicySources"/>).</summary>
+public sealed record Policy(string? Version, IReadOnlyList<Statement> Statements, string Source = "")
+{
+    /// <summary>The JSON it was parsed from (the simulator reports statement positions in it).</summary>
+    public string Text { get; init; } = "";
+}
 
 public sealed class PolicyFormatException(string message) : Exception(message);
 
@@ -53,7 +57,7 @@ public static class PolicyParser
             JsonArray list when list.All(s => s is JsonObject) => list.Cast<JsonObject>().ToList(),
             _ => throw new PolicyFormatException("Syntax errors in policy."),
         };
-        return new Policy(version, statements.Select((s, i) => ParseStatement(s, i)).ToList(), source);
+        return new Policy(version, statements.Select((s, i) => ParseStatement(s, i)).ToList(), source) { Text = json };
     }
 
     private static Statement ParseStatement(JsonObject statement, int index)

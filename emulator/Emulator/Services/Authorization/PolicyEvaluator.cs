@@ -5,10 +5,13 @@ public enum Decision { Allowed, ExplicitDeny, ImplicitDeny }
 /// <summary>The kinds of policy AWS's evaluation logic combines; the denial message names the one that decided.</summary>
 public enum PolicyKind { ServiceControl, ResourceControl, ResourceBased, IdentityBased, PermissionsBoundary, Session }
 
-public sealed record MatchedStatement(PolicyKind Kind, string Source, Statement Statement);
+public sealed record MatchedStatement(PolicyKind Kind, Policy Policy, Statement Statement)
+{
+    public string Source => Policy.Source;
+}
 
 /// <param name="DecidedBy">The kind of policy whose explicit deny, or missing allow, denied the request; null when allowed.</param>
-/// <param name="AllowedByOrganizations">Whether SCPs and RCPs allow (true when none apply).</param>
+/// <param name="AllowedByOrganizations">Whether SCPs and RCPs allow, with no explicit deny among them (true when none apply).</param>
 /// <param name="AllowedByBoundary">Whether the permissions boundary allows (true when there is none).</param>
 public sealed record Evaluation(
     Decision Decision,
@@ -56,7 +59,7 @@ public static class PolicyEvaluator
         {
             foreach (var policy in sources)
                 foreach (var statement in policy.Statements)
-                    if (StatementMatcher.Applies(statement, request)) matched.Add(new(kind, policy.Source, statement));
+                    if (StatementMatcher.Applies(statement, request)) matched.Add(new(kind, policy, statement));
         }
         Collect(PolicyKind.ServiceControl, policies.ServiceControlLevels.SelectMany(level => level));
         Collect(PolicyKind.ResourceControl, policies.ResourceControlLevels.SelectMany(level => level));
@@ -72,7 +75,8 @@ public static class PolicyEvaluator
         bool LevelsAllow(IReadOnlyList<IReadOnlyList<Policy>> levels) => levels.All(level =>
             level.Any(policy => policy.Statements.Any(s => s.Effect == Effect.Allow && StatementMatcher.Applies(s, request))));
 
-        var organizationsAllow = LevelsAllow(policies.ServiceControlLevels) && LevelsAllow(policies.ResourceControlLevels);
+        var organizationsAllow = LevelsAllow(policies.ServiceControlLevels) && LevelsAllow(policies.ResourceControlLevels) &&
+            !matched.Any(m => m.Kind is PolicyKind.ServiceControl or PolicyKind.ResourceControl && m.Statement.Effect == Effect.Deny);
         var boundaryAllows = policies.IsRoot || policies.Boundary is null || Allows(PolicyKind.PermissionsBoundary);
         Evaluation Deny(Decision decision, PolicyKind kind) => new(decision, kind, matched, organizationsAllow, boundaryAllows);
 

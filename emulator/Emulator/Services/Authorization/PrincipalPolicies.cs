@@ -26,8 +26,11 @@ public sealed record Principal(
 
     public static Principal Of(Tx tx, Caller caller) => caller.Kind switch
     {
-        PrincipalKind.User => OfUser(tx, caller),
-        PrincipalKind.AssumedRole => OfRole(tx, caller),
+        PrincipalKind.User => tx.Users.FindOne(u => u.AccountId == caller.AccountId && u.UserId == caller.UserId) is { } user
+            ? OfUser(tx, caller, user) : Bare(caller, caller.Arn, "User"),
+        PrincipalKind.AssumedRole => tx.Roles.FindOne(r => r.AccountId == caller.AccountId && r.RoleId == caller.UserId.Split(':')[0]) is { } role
+            ? OfRole(tx, caller, role) : Bare(caller, caller.Arn, "AssumedRole"),
+        PrincipalKind.FederatedUser => OfFederatedUser(tx, caller),
         _ => Bare(caller, $"arn:aws:iam::{caller.AccountId}:root", "Account"),
     };
 
@@ -37,32 +40,53 @@ public sealed record Principal(
     private static HashSet<string> Names(Caller caller, string principalArn) =>
         new(StringComparer.Ordinal) { caller.AccountId, $"arn:aws:iam::{caller.AccountId}:root", caller.Arn, principalArn };
 
-    private static Principal OfUser(Tx tx, Caller caller)
+    /// <summary>An IAM user: its inline and attached policies and its groups' (the simulator passes a caller of its own).</summary>
+    public static Principal OfUser(Tx tx, Caller caller, UserDoc user)
     {
-        var user = tx.Users.FindOne(u => u.AccountId == caller.AccountId && u.UserId == caller.UserId);
-        if (user is null) return Bare(caller, caller.Arn, "User");
         var groups = tx.Groups.Find(g => g.AccountId == user.AccountId).Where(g => g.UserNames.Contains(user.UserName)).ToList();
         var identity = Managed(tx, user.AttachedPolicies)
             .Concat(tx.UserInlinePolicies.Find(p => p.AccountId == user.AccountId && p.UserName == user.UserName)
-                .Select(p => PolicyCache.Get(p.Document, $"user {user.UserName} inline policy {p.PolicyName}")))
-            .Concat(groups.SelectMany(g => Managed(tx, g.AttachedPolicies)
-                .Concat(g.InlinePolicies.Select(p => PolicyCache.Get(p.Value, $"group {g.GroupName} inline policy {p.Key}")))))
-            .OfType<Policy>().ToList();
+                .Select(p => PolicyCache.Get(p.Document, PolicySources.Inline("user", user.UserName, p.PolicyName))))
+            .OfType<Policy>()
+            .Concat(groups.SelectMany(g => GroupPolicies(tx, g)))
+            .ToList();
         return new(caller, user.Arn, "User", identity, BoundaryPolicy(tx, user.PermissionsBoundaryArn), Session(tx, caller),
             Names(caller, user.Arn), user.Tags.Select(t => new KeyValuePair<string, string>(t.Key, t.Value)).ToList(), user.UserName, false);
     }
 
-    private static Principal OfRole(Tx tx, Caller caller)
+    /// <summary>A role (a session of it, or the simulator's stand-in).</summary>
+    public static Principal OfRole(Tx tx, Caller caller, RoleDoc role)
     {
-        var roleId = caller.UserId.Split(':')[0];
-        var role = tx.Roles.FindOne(r => r.AccountId == caller.AccountId && r.RoleId == roleId);
-        if (role is null) return Bare(caller, caller.Arn, "AssumedRole");
         var identity = Managed(tx, role.AttachedPolicies)
-            .Concat(role.InlinePolicies.Select(p => PolicyCache.Get(p.Value, $"role {role.RoleName} inline policy {p.Key}")))
+            .Concat(role.InlinePolicies.Select(p => PolicyCache.Get(p.Value, PolicySources.Inline("role", role.RoleName, p.Key))))
             .OfType<Policy>().ToList();
         return new(caller, role.Arn, "AssumedRole", identity, BoundaryPolicy(tx, role.PermissionsBoundaryArn), Session(tx, caller),
             Names(caller, role.Arn), role.Tags.Select(t => new KeyValuePair<string, string>(t.Key, t.Value)).ToList(), null, role.LinkedService is not null);
     }
+
+    /// <summary>A group's attached and inline policies.</summary>
+    public static IEnumerable<Policy> GroupPolicies(Tx tx, GroupDoc group) =>
+        Managed(tx, group.AttachedPolicies)
+            .Concat(group.InlinePolicies.Select(p => PolicyCache.Get(p.Value, PolicySources.Inline("group", group.GroupName, p.Key))))
+            .OfType<Policy>();
+
+    /// <summary>
+    /// A GetFederationToken session: the issuing IAM user's identity-based policies (and boundary), capped by the session
+    /// policies passed — none passed, nothing allowed (IAM User Guide, "Permissions for GetFederationToken"). A session
+    /// issued by the root user is capped by its session policies only.
+    /// </summary>
+    private static Principal OfFederatedUser(Tx tx, Caller caller)
+    {
+        if (caller.AccessKeyId is null || tx.SessionPolicies.FindById(caller.AccessKeyId) is not { FederatedBy: { } broker }) return Bare(caller, caller.Arn, "FederatedUser");
+        var session = Session(tx, caller) ?? [];
+        if (broker == caller.AccountId)
+            return new(caller, caller.Arn, "FederatedUser", [RootEquivalent], null, session, Names(caller, caller.Arn), [], null, false);
+        if (tx.Users.FindOne(u => u.AccountId == caller.AccountId && u.UserId == broker) is not { } user) return Bare(caller, caller.Arn, "FederatedUser");
+        var issuer = OfUser(tx, caller, user);
+        return issuer with { PrincipalArn = caller.Arn, PrincipalType = "FederatedUser", SessionPolicies = session, AwsNames = Names(caller, caller.Arn), Tags = [], UserName = null };
+    }
+
+    private static readonly Policy RootEquivalent = PolicyParser.Parse("""{"Version":"2012-10-17","Statement":{"Effect":"Allow","Action":"*","Resource":"*"}}""", "root");
 
     private static IEnumerable<Policy?> Managed(Tx tx, IEnumerable<AttachedPolicyDoc> attached) =>
         attached.Select(p => ManagedPolicyDocuments.Parsed(tx, p.PolicyArn));
@@ -74,6 +98,7 @@ public sealed record Principal(
     private static IReadOnlyList<Policy>? Session(Tx tx, Caller caller)
     {
         if (caller.AccessKeyId is null || tx.SessionPolicies.FindById(caller.AccessKeyId) is not { } session) return null;
+        if (session.Policy is null && session.PolicyArns.Count == 0) return [];
         var inline = session.Policy is null ? [] : new[] { PolicyCache.Get(session.Policy, "session policy") ?? new Policy(null, [], "session policy") };
         return inline.Concat(session.PolicyArns.Select(arn => ManagedPolicyDocuments.Parsed(tx, arn) ?? new Policy(null, [], arn))).ToList();
     }

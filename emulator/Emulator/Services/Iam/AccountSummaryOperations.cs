@@ -19,8 +19,8 @@ public static class AccountSummaryOperations
         table.Read<Empty, GetAccountSummaryResponse>("GetAccountSummary", Get);
 
     /// <summary>
-    /// Counts of what the emulator holds for the account. Groups, customer managed policies, MFA devices, server and
-    /// signing certificates and root access keys are not kept here, so they count 0.
+    /// Counts of what the emulator holds for the account. MFA devices, server and signing certificates and root access
+    /// keys are not kept here, so they count 0.
     /// </summary>
     public static GetAccountSummaryResponse Get(OperationContext context, Empty request)
     {
@@ -32,7 +32,10 @@ public static class AccountSummaryOperations
             ["Roles"] = tx.Roles.Count(r => r.AccountId == accountId),
             ["InstanceProfiles"] = tx.InstanceProfiles.Count(p => p.AccountId == accountId),
             ["Providers"] = tx.SamlProviders.Count(p => p.AccountId == accountId),
-            ["Groups"] = 0, ["Policies"] = 0, ["PolicyVersionsInUse"] = 0, ["ServerCertificates"] = 0,
+            ["Groups"] = tx.Groups.Count(g => g.AccountId == accountId),
+            ["Policies"] = tx.ManagedPolicies.Count(p => p.AccountId == accountId),
+            ["PolicyVersionsInUse"] = PolicyUsage.In(tx, accountId).Select(u => u.PolicyArn).Distinct().Count(),
+            ["ServerCertificates"] = 0,
             ["MFADevices"] = 0, ["MFADevicesInUse"] = 0, ["AccountMFAEnabled"] = 0, ["AccountAccessKeysPresent"] = 0,
             ["AccountPasswordPresent"] = 0, ["AccountSigningCertificatesPresent"] = 0,
         };

@@ -133,4 +133,50 @@ public static class IamErrors
     public static AwsException MustRemoveRoles() => DeleteConflict("Cannot delete entity, must remove roles from instance profile first.");
 
     public static AwsException MustRemoveFromInstanceProfiles() => DeleteConflict("Cannot delete entity, must remove roles from instance profile first.");
+
+    public static AwsException PrincipalInIdentityPolicy() => MalformedPolicyDocument("Policy document should not specify a principal.");
+
+    public static AwsException MissingResource() => MalformedPolicyDocument("Policy statement must contain resources.");
+
+    public static AwsException PolicySizeQuota(int max) => LimitExceeded($"Cannot exceed quota for PolicySize: {max}");
+
+    public static AwsException InlinePolicySizeQuota(string entity, string name, int max) =>
+        LimitExceeded($"Maximum policy size of {max} bytes exceeded for {entity} {name}");
+
+    public static AwsException PolicyExists(string name) =>
+        new("EntityAlreadyExists", $"A policy called {name} already exists. Duplicate names are not allowed.", 409);
+
+    public static AwsException NoSuchPolicy(string policyArn) => PolicyNotAttached(policyArn);
+
+    public static AwsException NoSuchPolicyVersion(string policyArn, string versionId) =>
+        new("NoSuchEntity", $"Policy {policyArn} version {versionId} does not exist or is not attachable.", 404);
+
+    public static AwsException PolicyVersionLimit() =>
+        LimitExceeded("A managed policy can have up to 5 versions. Before you create a new version, you must delete an existing version.");
+
+    public static AwsException DefaultVersionNotDeletable() => DeleteConflict("Cannot delete the default version of a policy.");
+
+    public static AwsException PolicyAttached() => DeleteConflict("Cannot delete a policy attached to entities.");
+
+    public static AwsException PolicyHasVersions() =>
+        DeleteConflict("This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.");
+
+    public static AwsException AwsManagedPolicyReadOnly(string policyArn) =>
+        InvalidInput($"Policy {policyArn} is an AWS managed policy and cannot be modified.");
+
+    public static AwsException NoSuchGroup(string groupName) =>
+        new("NoSuchEntity", $"The group with name {groupName} cannot be found.", 404);
+
+    public static AwsException GroupExists(string groupName) =>
+        new("EntityAlreadyExists", $"Group with name {groupName} already exists.", 409);
+
+    public static AwsException NoSuchUserPolicy(string userName, string policyName) =>
+        new("NoSuchEntity", $"The user policy with name {policyName} cannot be found.", 404);
+
+    public static AwsException NoSuchGroupPolicy(string groupName, string policyName) =>
+        new("NoSuchEntity", $"The group policy with name {policyName} cannot be found.", 404);
+
+    public static AwsException MustRemoveUsersFromGroup() => DeleteConflict("Cannot delete entity, must remove users from group first.");
+
+    public static AwsException PolicyEvaluation(string message) => InvalidInput(message);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Emulator.Core;
 
 namespace Emulator.Services.Iam;
 
@@ -21,6 +22,21 @@ public static partial class IamInput
         if (node is not JsonObject policy) throw IamErrors.InvalidJson();
         if (policy["Statement"] is not (JsonObject or JsonArray)) throw IamErrors.PolicySyntax();
     }
+
+    /// <summary>
+    /// An identity-based policy (managed, user, group or role inline): a policy the evaluator can read, no Principal,
+    /// a Resource in every statement, at most <paramref name="maxSize"/> characters without white space.
+    /// </summary>
+    public static void EnsurePermissionsPolicy(string document, int maxSize, Func<AwsException> tooLarge)
+    {
+        if (!Authorization.PolicyParser.TryParse(document, "", out var policy, out var error)) throw IamErrors.MalformedPolicyDocument(error!);
+        if (policy.Statements.Any(s => s.Principals is not null || s.NotPrincipals is not null)) throw IamErrors.PrincipalInIdentityPolicy();
+        if (policy.Statements.Any(s => s.Resources is null && s.NotResources is null)) throw IamErrors.MissingResource();
+        if (PolicySize(document) > maxSize) throw tooLarge();
+    }
+
+    /// <summary>IAM's quotas count a policy's characters without white space.</summary>
+    public static int PolicySize(string document) => document.Count(c => !char.IsWhiteSpace(c));
 
     /// <summary>A managed policy ARN (AWS managed <c>arn:aws:iam::aws:policy/...</c> or customer managed).</summary>
     public static void EnsurePolicyArn(string arn)

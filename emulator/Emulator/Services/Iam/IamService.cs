@@ -19,6 +19,10 @@ public static class IamService
         PasswordPolicyOperations.Register(table);
         InstanceProfileOperations.Register(table);
         UserSettingsOperations.Register(table);
+        ManagedPolicyOperations.Register(table);
+        GroupOperations.Register(table);
+        UserInlinePolicyOperations.Register(table);
+        PolicySimulatorOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("iam"), new AwsQueryProtocol(), table, IamErrors.Validation);
     }
 }

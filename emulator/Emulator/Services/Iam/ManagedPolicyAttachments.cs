@@ -2,17 +2,21 @@ using System.Globalization;
 
 namespace Emulator.Services.Iam;
 
-/// <summary>Managed-policy attachments of a role or a user: one set of rules for both.</summary>
+/// <summary>Managed-policy attachments of a role, a user or a group: one set of rules for all three.</summary>
 public static class ManagedPolicyAttachments
 {
-    /// <summary>Attaching is idempotent. Service-role policies (the <c>aws-service-role/</c> path) attach only to linked roles, by the service.</summary>
-    public static void Attach(List<AttachedPolicyDoc> attached, string policyArn, bool isLinkedRole)
+    /// <summary>
+    /// Attaching is idempotent. Service-role policies (the <c>aws-service-role/</c> path) attach only to linked roles, by
+    /// the service; a customer managed policy only within its own account.
+    /// </summary>
+    public static void Attach(State.Tx tx, string accountId, List<AttachedPolicyDoc> attached, string policyArn, bool isLinkedRole)
     {
         IamInput.EnsurePolicyArn(policyArn);
         if (policyArn.StartsWith("arn:aws:iam::aws:policy/aws-service-role/", StringComparison.Ordinal) && !isLinkedRole)
             throw IamErrors.ServiceRolePolicyNotAttachable();
-        if (policyArn.StartsWith(Authorization.AwsManagedPolicies.ArnPrefix, StringComparison.Ordinal) && Authorization.AwsManagedPolicies.Find(policyArn) is null)
-            throw IamErrors.PolicyNotAttachable(policyArn);
+        var ownAccount = policyArn.StartsWith(Authorization.AwsManagedPolicies.ArnPrefix, StringComparison.Ordinal) ||
+                         policyArn.StartsWith($"arn:aws:iam::{accountId}:", StringComparison.Ordinal);
+        if (!ownAccount || !Authorization.ManagedPolicyDocuments.Exists(tx, policyArn)) throw IamErrors.PolicyNotAttachable(policyArn);
         if (attached.Any(p => p.PolicyArn == policyArn)) return;
         attached.Add(new AttachedPolicyDoc { PolicyArn = policyArn, PolicyName = IamInput.PolicyName(policyArn) });
     }

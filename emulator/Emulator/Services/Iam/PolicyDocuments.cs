@@ -71,10 +71,13 @@ namespace Emulator.Services.Iam
         public static string Key(string accountId, string groupName) => $"{accountId}/{groupName.ToLowerInvariant()}";
     }
 
-    /// <summary>The session policies an AssumeRole call passed (Policy, PolicyArns), by the issued access key id.</summary>
+    /// <summary>The session policies an AssumeRole or GetFederationToken call passed (Policy, PolicyArns), by the issued access key id.</summary>
     public sealed class SessionPolicyDoc
     {
         [BsonId] public string AccessKeyId { get; set; } = "";
+
+        /// <summary>GetFederationToken: the issuing IAM user's UserId (the account id for the root user); null for AssumeRole.</summary>
+        public string? FederatedBy { get; set; }
         public string? Policy { get; set; }
         public List<string> PolicyArns { get; set; } = [];
     }

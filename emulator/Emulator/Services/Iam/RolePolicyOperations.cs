@@ -22,7 +22,7 @@ public static class RolePolicyOperations
     public static NoOutput Attach(OperationContext context, RolePolicyArnRequest request)
     {
         var role = RoleOperations.Find(context, request.RoleName);
-        ManagedPolicyAttachments.Attach(role.AttachedPolicies, request.PolicyArn, isLinkedRole: role.LinkedService is not null);
+        ManagedPolicyAttachments.Attach(context.Tx, role.AccountId, role.AttachedPolicies, request.PolicyArn, isLinkedRole: role.LinkedService is not null);
         context.Tx.Roles.Update(role);
         return new NoOutput();
     }
@@ -42,45 +42,28 @@ public static class RolePolicyOperations
     public static NoOutput PutInline(OperationContext context, PutRolePolicyRequest request)
     {
         var role = RoleOperations.Find(context, request.RoleName);
-        IamInput.EnsurePolicyDocument(request.PolicyDocument);
-        var existing = InlineName(role, request.PolicyName);
-        var total = role.InlinePolicies.Where(p => p.Key != existing).Sum(p => PolicySize(p.Value)) + PolicySize(request.PolicyDocument);
-        if (total > MaxInlinePolicySizePerRole)
-            throw IamErrors.LimitExceeded($"Maximum policy size of {MaxInlinePolicySizePerRole} bytes exceeded for role {role.RoleName}");
-        if (existing is not null) role.InlinePolicies.Remove(existing);
-        role.InlinePolicies[request.PolicyName] = request.PolicyDocument;
+        InlinePolicies.Put(role.InlinePolicies, request.PolicyName, request.PolicyDocument, InlinePolicies.MaxPerRole, "role", role.RoleName);
         context.Tx.Roles.Update(role);
         return new NoOutput();
     }
 
-    /// <summary>IAM quota: all inline policies of one role together, white space not counted.</summary>
-    public const int MaxInlinePolicySizePerRole = 10_240;
-
-    private static int PolicySize(string document) => document.Count(c => !char.IsWhiteSpace(c));
-
     public static GetRolePolicyResponse GetInline(OperationContext context, RolePolicyNameRequest request)
     {
         var role = RoleOperations.Find(context, request.RoleName);
-        var name = InlineName(role, request.PolicyName) ?? throw IamErrors.NoSuchRolePolicy(role.RoleName, request.PolicyName);
+        var name = InlinePolicies.Find(role.InlinePolicies, request.PolicyName, () => IamErrors.NoSuchRolePolicy(role.RoleName, request.PolicyName));
         return new(role.RoleName, name, PolicyDocuments.Encode(role.InlinePolicies[name]));
     }
 
     public static NoOutput DeleteInline(OperationContext context, RolePolicyNameRequest request)
     {
         var role = RoleOperations.Find(context, request.RoleName);
-        var name = InlineName(role, request.PolicyName) ?? throw IamErrors.NoSuchRolePolicy(role.RoleName, request.PolicyName);
-        role.InlinePolicies.Remove(name);
+        role.InlinePolicies.Remove(InlinePolicies.Find(role.InlinePolicies, request.PolicyName, () => IamErrors.NoSuchRolePolicy(role.RoleName, request.PolicyName)));
         context.Tx.Roles.Update(role);
         return new NoOutput();
     }
 
-    public static ListRolePoliciesResponse ListInline(OperationContext context, ListByRoleRequest request)
-    {
-        var role = RoleOperations.Find(context, request.RoleName);
-        var (items, truncated, marker) = IamInput.Page(
-            role.InlinePolicies.Keys.OrderBy(n => n, StringComparer.Ordinal), n => n, request.Marker, request.MaxItems);
-        return new(items, truncated, marker);
-    }
+    public static ListRolePoliciesResponse ListInline(OperationContext context, ListByRoleRequest request) =>
+        InlinePolicies.List(RoleOperations.Find(context, request.RoleName).InlinePolicies.Keys, request.Marker, request.MaxItems);
 
     public static NoOutput PutBoundary(OperationContext context, PutRolePermissionsBoundaryRequest request)
     {
@@ -122,6 +105,4 @@ public static class RolePolicyOperations
         return IamTags.List(RoleOperations.Find(context, request.RoleName).Tags, request.Marker, request.MaxItems);
     }
 
-    private static string? InlineName(RoleDoc role, string policyName) =>
-        role.InlinePolicies.Keys.FirstOrDefault(k => string.Equals(k, policyName, StringComparison.OrdinalIgnoreCase));
 }

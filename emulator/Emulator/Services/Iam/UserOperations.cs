@@ -71,6 +71,8 @@ public static class UserOperations
         var user = Find(context, request.UserName);
         if (context.Tx.AccessKeys.Exists(k => k.AccountId == user.AccountId && k.UserName == user.UserName)) throw IamErrors.MustDeleteAccessKeys();
         if (user.AttachedPolicies.Count > 0) throw IamErrors.MustDetachPolicies();
+        if (UserInlinePolicyOperations.Of(context.Tx, user).Count > 0) throw IamErrors.MustDeleteInlinePolicies();
+        if (GroupOperations.Of(context.Tx, user).Any()) throw IamErrors.MustRemoveUsersFromGroup();
         context.Tx.Users.Delete(user.Id);
         return new NoOutput();
     }
@@ -123,7 +125,7 @@ public static class UserOperations
     public static NoOutput AttachPolicy(OperationContext context, UserPolicyArnRequest request)
     {
         var user = Find(context, request.UserName);
-        ManagedPolicyAttachments.Attach(user.AttachedPolicies, request.PolicyArn, isLinkedRole: false);
+        ManagedPolicyAttachments.Attach(context.Tx, user.AccountId, user.AttachedPolicies, request.PolicyArn, isLinkedRole: false);
         context.Tx.Users.Update(user);
         return new NoOutput();
     }

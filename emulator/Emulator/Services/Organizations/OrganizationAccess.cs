@@ -45,5 +45,5 @@ public static class OrganizationAccess
     }
 
     private static bool IsAllowedByResourcePolicy(OperationContext context, OrganizationDoc organization, string action) =>
-        OrganizationsResourcePolicy.Allows(context.Tx, context.Caller, "organizations:" + action, organization);
+        OrganizationsResourcePolicy.Allows(context, "organizations:" + action, organization);
 }

@@ -96,6 +96,22 @@ namespace Emulator.Services.Sso
         public List<string> ManagedPolicyArns { get; set; } = [];
         public string? InlinePolicy { get; set; }
         public Dictionary<string, string> Tags { get; set; } = [];
+
+        /// <summary>Customer managed policies by name and path, resolved in each account the permission set is provisioned to.</summary>
+        public List<PolicyReferenceDoc> CustomerManagedPolicies { get; set; } = [];
+
+        /// <summary>The permissions boundary: an AWS managed policy ARN, or a customer managed policy reference (one of the two).</summary>
+        public string? BoundaryManagedPolicyArn { get; set; }
+        public PolicyReferenceDoc? BoundaryReference { get; set; }
+    }
+
+    /// <summary>A customer managed policy by name and path ("/" by default), as sso-admin names it.</summary>
+    public sealed class PolicyReferenceDoc
+    {
+        public string Name { get; set; } = "";
+        public string Path { get; set; } = "/";
+
+        public string ArnIn(string accountId) => $"arn:aws:iam::{accountId}:policy{Path}{Name}";
     }
 
     public sealed class AccountAssignmentDoc

@@ -23,7 +23,8 @@ public static class AssignmentOperations
 
     /// <summary>
     /// Provisions the permission set into the account (if it is not there yet) and records the assignment. An account the
-    /// instance does not serve makes the request FAILED; an unknown principal is ResourceNotFoundException at once.
+    /// instance does not serve, or a customer managed policy the account lacks, makes the request FAILED; an unknown
+    /// principal is ResourceNotFoundException at once.
     /// </summary>
     public static CreationStatusResponse Create(OperationContext context, AssignmentRequest request)
     {
@@ -35,6 +36,12 @@ public static class AssignmentOperations
             doc.Status = "FAILED";
             doc.FailureReason = SsoAdminErrors.AccountNotServed(request.TargetId);
         }
+        else if (tx.ProvisionedPermissionSets.FindById(ProvisionedPermissionSetDoc.Key(request.TargetId, permissionSet.PermissionSetArn)) is null &&
+                 SsoProvisioning.Provision(tx, instance, permissionSet, request.TargetId, context.Options.Region, context.Now) is { } failure)
+        {
+            doc.Status = "FAILED";
+            doc.FailureReason = failure;
+        }
         else
         {
             var key = AccountAssignmentDoc.Key(instance.InstanceArn, request.TargetId, permissionSet.PermissionSetArn, request.PrincipalType, request.PrincipalId);
@@ -44,8 +51,6 @@ public static class AssignmentOperations
                     Id = key, InstanceArn = instance.InstanceArn, AccountId = request.TargetId, PermissionSetArn = permissionSet.PermissionSetArn,
                     PrincipalType = request.PrincipalType, PrincipalId = request.PrincipalId, CreatedDate = context.Now,
                 });
-            if (tx.ProvisionedPermissionSets.FindById(ProvisionedPermissionSetDoc.Key(request.TargetId, permissionSet.PermissionSetArn)) is null)
-                SsoProvisioning.Provision(tx, instance, permissionSet, request.TargetId, context.Options.Region, context.Now);
         }
         tx.SsoRequests.Insert(doc);
         return new(AccountAssignmentOperationStatus.From(doc, "IN_PROGRESS"));

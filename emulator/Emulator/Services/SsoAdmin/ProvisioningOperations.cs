@@ -36,20 +36,18 @@ public static class ProvisioningOperations
             var accountId = request.TargetId ?? throw SsoAdminErrors.TargetIdRequired();
             SsoAdminAccess.EnsureMayManageAccount(context, instance, accountId, "ProvisionPermissionSet", permissionSet.PermissionSetArn);
             doc.TargetId = accountId;
-            if (SsoRules.AccountIsServed(tx, instance, accountId))
-                SsoProvisioning.Provision(tx, instance, permissionSet, accountId, context.Options.Region, context.Now);
-            else
-            {
-                doc.Status = "FAILED";
-                doc.FailureReason = SsoAdminErrors.AccountNotServed(accountId);
-            }
+            doc.FailureReason = SsoRules.AccountIsServed(tx, instance, accountId)
+                ? SsoProvisioning.Provision(tx, instance, permissionSet, accountId, context.Options.Region, context.Now)
+                : SsoAdminErrors.AccountNotServed(accountId);
         }
         else
         {
+            // Every account is brought in line that can be; the first failure is the request's.
             foreach (var provisioned in tx.ProvisionedPermissionSets.Find(p => p.PermissionSetArn == permissionSet.PermissionSetArn).ToList())
                 if (SsoRules.AccountIsServed(tx, instance, provisioned.AccountId))
-                    SsoProvisioning.Provision(tx, instance, permissionSet, provisioned.AccountId, context.Options.Region, context.Now);
+                    doc.FailureReason ??= SsoProvisioning.Provision(tx, instance, permissionSet, provisioned.AccountId, context.Options.Region, context.Now);
         }
+        if (doc.FailureReason is not null) doc.Status = "FAILED";
         tx.SsoRequests.Insert(doc);
         return new(PermissionSetProvisioningStatus.From(doc, "IN_PROGRESS"));
     }

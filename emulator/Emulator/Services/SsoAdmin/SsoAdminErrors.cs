@@ -89,4 +89,22 @@ public static class SsoAdminErrors
 
     public static AwsException DuplicateAccessControlAttributeKeys() =>
         Validation("Duplicate keys are not allowed in AccessControlAttributes.");
+
+    public static AwsException CustomerPolicyAttached(string name, string path) =>
+        new("ConflictException", $"Customer managed policy {path}{name} is already attached to the permission set.");
+
+    public static AwsException CustomerPolicyNotAttached(string name, string path) =>
+        new("ResourceNotFoundException", $"Customer managed policy {path}{name} is not attached to the permission set.");
+
+    public static AwsException CustomerPolicyQuota() =>
+        new("ServiceQuotaExceededException", "The number of customer managed policies attached to a permission set cannot exceed 20.");
+
+    public static AwsException BoundaryNeedsOneKind() =>
+        new("ValidationException", "A permissions boundary must specify either a CustomerManagedPolicyReference or a ManagedPolicyArn, not both.");
+
+    public static AwsException NoPermissionsBoundary() =>
+        new("ResourceNotFoundException", "The permission set does not have a permissions boundary.");
+
+    /// <summary>FailureReason of a provisioning or assignment whose customer managed policy does not exist in the target account.</summary>
+    public static string CustomerPolicyMissing(string policyArn) => $"Received a 404 status error: Not supported policy {policyArn}.";
 }

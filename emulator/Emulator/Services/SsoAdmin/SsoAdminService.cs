@@ -11,6 +11,7 @@ public static class SsoAdminService
         InstanceOperations.Register(table);
         PermissionSetOperations.Register(table);
         PolicyOperations.Register(table);
+        CustomerPolicyOperations.Register(table);
         AssignmentOperations.Register(table);
         ProvisioningOperations.Register(table);
         TagOperations.Register(table);

@@ -122,3 +122,15 @@ public sealed record UntagResourceRequest(string? InstanceArn, string ResourceAr
 public sealed record ListTagsForResourceRequest(string? InstanceArn, string ResourceArn, string? NextToken);
 
 public sealed record ListTagsForResourceResponse(IReadOnlyList<Tag> Tags, string? NextToken);
+
+public sealed record CustomerManagedPolicyReference(string Name, string? Path);
+
+public sealed record CustomerPolicyReferenceRequest(string InstanceArn, string PermissionSetArn, CustomerManagedPolicyReference CustomerManagedPolicyReference);
+
+public sealed record ListCustomerPolicyReferencesResponse(IReadOnlyList<CustomerManagedPolicyReference> CustomerManagedPolicyReferences, string? NextToken);
+
+public sealed record PermissionsBoundary(CustomerManagedPolicyReference? CustomerManagedPolicyReference, string? ManagedPolicyArn);
+
+public sealed record PutPermissionsBoundaryRequest(string InstanceArn, string PermissionSetArn, PermissionsBoundary PermissionsBoundary);
+
+public sealed record PermissionsBoundaryResponse(PermissionsBoundary PermissionsBoundary);

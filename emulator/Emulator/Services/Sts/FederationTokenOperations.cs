@@ -38,6 +38,8 @@ public static class FederationTokenOperations
         var federatedUserId = $"{caller.AccountId}:{request.Name}";
         var arn = $"arn:aws:sts::{caller.AccountId}:federated-user/{request.Name}";
         var credentials = TemporaryCredentials.Issue(context.Tx, caller.AccountId, PrincipalKind.FederatedUser, arn, federatedUserId, context.Now.AddSeconds(seconds));
+        SessionPolicies.Remember(context.Tx, credentials.AccessKeyId, request.Policy,
+            request.PolicyArns?.Select(p => p.arn).OfType<string>().ToList(), federatedBy: caller.UserId);
         return new(credentials, new FederatedUser(federatedUserId, arn), PackedPolicySize(request));
     }
 

@@ -11,7 +11,8 @@ namespace Emulator.Services.TrustModel;
 
 /// <summary>
 /// What provisioning a permission set into an account means (aws-facts §5.6): one AWSReservedSSO_&lt;name&gt;_&lt;16 hex&gt;
-/// IAM role per (account, permission set), carrying the permission set's policies and session duration, trusting the
+/// IAM role per (account, permission set), carrying the permission set's policies (AWS managed, the account's customer
+/// managed policies it references by name and path, inline), its permissions boundary and session duration, trusting the
 /// account's AWSSSO_…_DO_NOT_DELETE SAML provider. The role goes with the last assignment that needs it.
 /// </summary>
 public static class SsoProvisioning
@@ -55,9 +56,14 @@ public static class SsoProvisioning
         catch (FormatException) { return null; }
     }
 
-    /// <summary>Creates the account's role for the permission set, or brings an existing one in line with it.</summary>
-    public static ProvisionedPermissionSetDoc Provision(Tx tx, SsoInstanceDoc instance, PermissionSetDoc permissionSet, string accountId, string region, DateTimeOffset now)
+    /// <summary>
+    /// Creates the account's role for the permission set, or brings an existing one in line with it. Customer managed
+    /// policy references (and a customer managed boundary) must exist in the account: otherwise nothing changes and the
+    /// answer is the request's FailureReason.
+    /// </summary>
+    public static string? Provision(Tx tx, SsoInstanceDoc instance, PermissionSetDoc permissionSet, string accountId, string region, DateTimeOffset now)
     {
+        if (MissingCustomerPolicy(tx, permissionSet, accountId) is { } missing) return SsoAdmin.SsoAdminErrors.CustomerPolicyMissing(missing);
         var key = ProvisionedPermissionSetDoc.Key(accountId, permissionSet.PermissionSetArn);
         var provisioned = tx.ProvisionedPermissionSets.FindById(key);
         var role = provisioned is null ? null : tx.Roles.FindById(RoleDoc.Key(accountId, provisioned.RoleName));
@@ -80,16 +86,22 @@ public static class SsoProvisioning
         provisioned.RoleName = role.RoleName;
         provisioned.ProvisionedDate = now;
         tx.ProvisionedPermissionSets.Upsert(provisioned);
-        return provisioned;
+        return null;
     }
+
+    /// <summary>The ARN of the first customer managed policy the permission set references that the account lacks, or null.</summary>
+    private static string? MissingCustomerPolicy(Tx tx, PermissionSetDoc permissionSet, string accountId) =>
+        permissionSet.CustomerManagedPolicies.Append(permissionSet.BoundaryReference).OfType<PolicyReferenceDoc>()
+            .Select(reference => reference.ArnIn(accountId))
+            .FirstOrDefault(arn => tx.ManagedPolicies.FindById(arn) is null);
 
     /// <summary>Whether the account's role carries the permission set as it is now (LATEST_PERMISSION_SET_PROVISIONED).</summary>
     public static bool IsCurrent(Tx tx, ProvisionedPermissionSetDoc provisioned, PermissionSetDoc permissionSet)
     {
         if (tx.Roles.FindById(RoleDoc.Key(provisioned.AccountId, provisioned.RoleName)) is not { } role) return false;
-        var probe = new RoleDoc();
+        var probe = new RoleDoc { AccountId = provisioned.AccountId };
         Sync(probe, permissionSet);
-        return probe.MaxSessionDuration == role.MaxSessionDuration &&
+        return probe.MaxSessionDuration == role.MaxSessionDuration && probe.PermissionsBoundaryArn == role.PermissionsBoundaryArn &&
                probe.AttachedPolicies.Select(p => p.PolicyArn).SequenceEqual(role.AttachedPolicies.Select(p => p.PolicyArn)) &&
                probe.InlinePolicies.GetValueOrDefault(InlinePolicyName) == role.InlinePolicies.GetValueOrDefault(InlinePolicyName);
     }
@@ -124,7 +136,9 @@ public static class SsoProvisioning
     {
         role.MaxSessionDuration = SessionSeconds(permissionSet.SessionDuration) ?? 3600;
         role.AttachedPolicies = permissionSet.ManagedPolicyArns
+            .Concat(permissionSet.CustomerManagedPolicies.Select(reference => reference.ArnIn(role.AccountId)))
             .Select(arn => new AttachedPolicyDoc { PolicyArn = arn, PolicyName = arn[(arn.LastIndexOf('/') + 1)..] }).ToList();
+        role.PermissionsBoundaryArn = permissionSet.BoundaryManagedPolicyArn ?? permissionSet.BoundaryReference?.ArnIn(role.AccountId);
         role.InlinePolicies = permissionSet.InlinePolicy is null ? [] : new() { [InlinePolicyName] = permissionSet.InlinePolicy };
     }
 }
