@@ -42,27 +42,21 @@ public sealed class SsoTestBed(string? region = null) : IDisposable
         _emulator.Dispose();
     }
 
-    /// <summary>Creates the organization, puts the member account in it and enables Identity Center.</summary>
+    /// <summary>The world this bed was set up with (the shared builder, <see cref="SsoWorld"/>).</summary>
+    public SsoWorld World { get; private set; } = null!;
+
+    /// <summary>Creates the organization, invites the member account and enables Identity Center, through <see cref="SsoWorld"/>.</summary>
     public async Task<SsoTestBed> Setup()
     {
-        var organization = (await Client(Management).Organizations("CreateOrganization", new { FeatureSet = "ALL" })).EnsureSuccess();
-        OrganizationId = (string)organization.Json["Organization"]!["Id"]!;
-        await AddMember(Member);
-        var setup = await Factory.CreateClient().PostAsJsonAsync("/_emulator/sso/setup", new { accountId = Management });
-        setup.EnsureSuccessStatusCode();
-        var body = JsonNode.Parse(await setup.Content.ReadAsStringAsync())!;
-        InstanceArn = (string)body["instanceArn"]!;
-        IdentityStoreId = (string)body["identityStoreId"]!;
+        World = await SsoWorld.CreateAsync(Factory.CreateClient(), Management, invitedMemberAccountId: Member, withUser: false);
+        OrganizationId = World.OrganizationId;
+        InstanceArn = World.InstanceArn;
+        IdentityStoreId = World.IdentityStoreId;
         return this;
     }
 
     /// <summary>Invites the account into the organization and accepts the invitation (Organizations API).</summary>
-    public async Task AddMember(string accountId)
-    {
-        var invite = (await Organizations("InviteAccountToOrganization", new { Target = new { Type = "ACCOUNT", Id = accountId } })).EnsureSuccess();
-        var handshakeId = (string)invite.Json["Handshake"]!["Id"]!;
-        (await Organizations("AcceptHandshake", new { HandshakeId = handshakeId }, accountId)).EnsureSuccess();
-    }
+    public Task AddMember(string accountId) => SsoWorld.Invite(Client(Management), accountId);
 
     public Task<AwsAnswer> Sso(string operation, object input, string caller = Management) =>
         Client(caller).Json("SWBExternalService", operation, input, "sso");
