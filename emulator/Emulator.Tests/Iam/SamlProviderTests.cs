@@ -74,7 +74,7 @@ public sealed class SamlProviderTests : IDisposable
         var user = await _bed.User("alice");
         (await _bed.Assign(ps, user)).EnsureSuccess();
 
-        var role = _bed.ReservedRoles(SsoTestBed.Member).Single();
+        var role = (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Single();
         var trusted = (string)JsonNode.Parse(role.AssumeRolePolicyDocument)!["Statement"]![0]!["Principal"]!["Federated"]!;
         var member = _bed.Client(SsoTestBed.Member);
         (await member.Iam("ListSAMLProviders")).EnsureSuccess().XmlValues("Arn").Should().Equal(trusted);

@@ -107,10 +107,10 @@ public sealed class IdentityStoreGroupTests : IDisposable
         await _bed.Ids("CreateGroupMembership", new { _bed.IdentityStoreId, GroupId = group, MemberId = new { UserId = user } });
         var ps = await _bed.PermissionSet("TeamAccess");
         (await _bed.Assign(ps, group, principalType: "GROUP")).EnsureSuccess();
-        _bed.ReservedRoles(SsoTestBed.Member).Should().ContainSingle();
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Should().ContainSingle();
 
         (await _bed.Ids("DeleteGroup", new { _bed.IdentityStoreId, GroupId = group })).EnsureSuccess();
         (await _bed.Ids("ListGroupMembershipsForMember", new { _bed.IdentityStoreId, MemberId = new { UserId = user } })).Json["GroupMemberships"]!.AsArray().Should().BeEmpty();
-        _bed.ReservedRoles(SsoTestBed.Member).Should().BeEmpty();
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Should().BeEmpty();
     }
 }

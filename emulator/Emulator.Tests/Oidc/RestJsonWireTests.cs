@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Emulator.Services.Sts;
-using Emulator.State;
 using Emulator.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Emulator.Tests.Oidc;
 
@@ -57,25 +54,22 @@ public sealed class RestJsonWireTests : IDisposable
     [Fact]
     public async Task Unsigned_operations_ignore_a_signature_even_from_expired_credentials()
     {
-        var http = _factory.CreateClient();
-        _factory.Services.GetRequiredService<StateStore>().Write(tx => tx.Sessions.Insert(new SessionDoc
-        {
-            Id = "ASIAEXPIREDEXAMPLE00", SecretAccessKey = "x", SessionToken = "x", AccountId = "123456789012",
-            Arn = "arn:aws:sts::123456789012:assumed-role/r/s", UserId = "AROAEXAMPLE:s", Expiration = DateTimeOffset.UtcNow.AddHours(-1),
-        }));
-        var expired = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new FormUrlEncodedContent(
-            new Dictionary<string, string> { ["Action"] = "GetCallerIdentity", ["Version"] = "2011-06-15" }) };
-        expired.Headers.TryAddWithoutValidation("Authorization",
-            "AWS4-HMAC-SHA256 Credential=ASIAEXPIREDEXAMPLE00/20260101/us-east-1/sts/aws4_request, SignedHeaders=host, Signature=0");
-        expired.Headers.TryAddWithoutValidation("X-Amz-Security-Token", "x");
-        (await http.SendAsync(expired)).StatusCode.Should().Be(HttpStatusCode.BadRequest, "the key is expired for signed operations");
+        var clock = new ManualClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var factory = new EmulatorFactory(clock);
+        var http = factory.CreateClient();
+        var session = (await factory.Client("123456789012").Sts("GetSessionToken", ("DurationSeconds", "900"))).EnsureSuccess();
+        var (keyId, token) = (session.XmlValue("AccessKeyId")!, session.XmlValue("SessionToken")!);
+        clock.Advance(TimeSpan.FromHours(1));
+        var expired = await factory.Client(keyId, token).Sts("GetCallerIdentity");
+        (expired.Status, expired.ErrorCode).Should().Be((HttpStatusCode.BadRequest, "ExpiredToken"), "the key is expired for signed operations");
 
         var request = new HttpRequestMessage(HttpMethod.Post, "/client/register")
         {
             Content = new StringContent("{\"clientName\":\"x\",\"clientType\":\"public\"}", Encoding.UTF8, "application/json"),
         };
         request.Headers.TryAddWithoutValidation("Authorization",
-            "AWS4-HMAC-SHA256 Credential=ASIAEXPIREDEXAMPLE00/20260101/us-east-1/sso-oauth/aws4_request, SignedHeaders=host, Signature=0");
+            $"AWS4-HMAC-SHA256 Credential={keyId}/20260101/us-east-1/sso-oauth/aws4_request, SignedHeaders=host, Signature=0");
+        request.Headers.TryAddWithoutValidation("X-Amz-Security-Token", token);
         var (status, _, body) = await Send(http, request);
         status.Should().Be(HttpStatusCode.OK);
         body.ContainsKey("clientId").Should().BeTrue();

@@ -38,15 +38,14 @@ public sealed class SsoAdminAssignmentTests : IDisposable
             new { _bed.InstanceArn, AccountAssignmentCreationRequestId = (string)created["RequestId"]! })).EnsureSuccess();
         ((string)status.Json["AccountAssignmentCreationStatus"]!["Status"]!).Should().Be("SUCCEEDED");
 
-        var role = _bed.ReservedRoles(SsoTestBed.Member).Single();
+        var role = (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Single();
         role.RoleName.Should().MatchRegex("^AWSReservedSSO_DataAdmin_[0-9a-f]{16}$");
         role.Path.Should().Be("/aws-reserved/sso.amazonaws.com/");
         role.Arn.Should().Be($"arn:aws:iam::{SsoTestBed.Member}:role/aws-reserved/sso.amazonaws.com/{role.RoleName}");
-        role.ReservedBy.Should().Be("sso.amazonaws.com");
+        (await _bed.Client(SsoTestBed.Member).Iam("DeleteRole", ("RoleName", role.RoleName))).ErrorCode.Should().Be("UnmodifiableEntity", "the role is reserved for sso.amazonaws.com");
         role.MaxSessionDuration.Should().Be(7200);
-        role.AttachedPolicies.Select(p => (p.PolicyName, p.PolicyArn)).Should().Equal(("ReadOnlyAccess", ReadOnly));
+        role.AttachedPolicies.Should().Equal(("ReadOnlyAccess", ReadOnly));
         role.InlinePolicies.Should().Equal(new Dictionary<string, string> { ["AwsSSOInlinePolicy"] = Policy });
-        ProtectedRoles.IsProtected(role).Should().BeTrue();
 
         var trust = JsonNode.Parse(role.AssumeRolePolicyDocument)!["Statement"]![0]!;
         ((string)trust["Principal"]!["Federated"]!).Should().MatchRegex($"^arn:aws:iam::{SsoTestBed.Member}:saml-provider/AWSSSO_[0-9a-f]{{16}}_DO_NOT_DELETE$");
@@ -56,9 +55,8 @@ public sealed class SsoAdminAssignmentTests : IDisposable
         var getRole = await _bed.Client(SsoTestBed.Member).Iam("GetRole", ("RoleName", role.RoleName));
         getRole.EnsureSuccess().XmlValue("Path").Should().Be("/aws-reserved/sso.amazonaws.com/");
 
-        _bed.ReservedRoles(SsoTestBed.Management).Should().BeEmpty();
-        var portal = _bed.Store.Read(tx => SsoAccess.RolesFor(tx, tx.SsoInstances.FindAll().Single(), user));
-        portal.Select(r => (r.AccountId, r.PermissionSetName, r.Role.RoleName)).Should().Equal((SsoTestBed.Member, "DataAdmin", role.RoleName));
+        (await _bed.ReservedRolesAsync(SsoTestBed.Management)).Should().BeEmpty();
+        (await _bed.Portal(user)).Roles.Should().Equal((SsoTestBed.Member, "DataAdmin"));
     }
 
     [Fact]
@@ -68,7 +66,7 @@ public sealed class SsoAdminAssignmentTests : IDisposable
         var ps = await _bed.PermissionSet("Locked");
         await _bed.Sso("PutInlinePolicyToPermissionSet", new { _bed.InstanceArn, PermissionSetArn = ps, InlinePolicy = Policy });
         (await _bed.Assign(ps, await _bed.User("kim"))).EnsureSuccess();
-        var roleName = _bed.ReservedRoles(SsoTestBed.Member).Single().RoleName;
+        var roleName = (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Single().RoleName;
         var iam = _bed.Client(SsoTestBed.Member);
 
         var delete = await iam.Iam("DeleteRole", ("RoleName", roleName));
@@ -80,7 +78,7 @@ public sealed class SsoAdminAssignmentTests : IDisposable
 
         var inline = (await iam.Iam("GetRolePolicy", ("RoleName", roleName), ("PolicyName", "AwsSSOInlinePolicy"))).EnsureSuccess();
         Uri.UnescapeDataString(inline.XmlValue("PolicyDocument")!).Should().Be(Policy);
-        _bed.ReservedRoles(SsoTestBed.Member).Single().RoleName.Should().Be(roleName);
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Single().RoleName.Should().Be(roleName);
     }
 
     [Fact]
@@ -92,7 +90,7 @@ public sealed class SsoAdminAssignmentTests : IDisposable
         var accountId = (string)(await _bed.Organizations("DescribeCreateAccountStatus", new { CreateAccountRequestId = requestId })).Json["CreateAccountStatus"]!["AccountId"]!;
         var ps = await _bed.PermissionSet("Later");
         (await _bed.Assign(ps, await _bed.User("lee"), accountId: accountId)).EnsureSuccess();
-        _bed.ReservedRoles(accountId).Should().ContainSingle();
+        (await _bed.ReservedRolesAsync(accountId)).Should().ContainSingle();
         (await _bed.Sso("ListPermissionSetsProvisionedToAccount", new { _bed.InstanceArn, AccountId = accountId })).Json["PermissionSets"]!.AsArray()
             .Select(a => (string)a!).Should().Equal(ps);
     }
@@ -103,7 +101,7 @@ public sealed class SsoAdminAssignmentTests : IDisposable
         using var bed = new SsoTestBed("eu-west-2");
         await bed.Setup();
         (await bed.Assign(await bed.PermissionSet("Eu"), await bed.User("eve"))).EnsureSuccess();
-        var role = bed.ReservedRoles(SsoTestBed.Member).Single();
+        var role = (await bed.ReservedRolesAsync(SsoTestBed.Member)).Single();
         role.Path.Should().Be("/aws-reserved/sso.amazonaws.com/eu-west-2/");
         role.Arn.Should().Be($"arn:aws:iam::{SsoTestBed.Member}:role/aws-reserved/sso.amazonaws.com/eu-west-2/{role.RoleName}");
         SsoProvisioning.RolePath("us-east-1").Should().Be("/aws-reserved/sso.amazonaws.com/");
@@ -120,7 +118,7 @@ public sealed class SsoAdminAssignmentTests : IDisposable
 
         (await _bed.Assign(ps, user)).EnsureSuccess();
         (await _bed.Assign(ps, group, principalType: "GROUP")).EnsureSuccess();
-        var first = _bed.ReservedRoles(SsoTestBed.Member).Single().RoleName;
+        var first = (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Single().RoleName;
 
         var listed = (await _bed.Sso("ListAccountAssignments", new { _bed.InstanceArn, AccountId = SsoTestBed.Member, PermissionSetArn = ps })).EnsureSuccess();
         listed.Json["AccountAssignments"]!.AsArray().Select(a => ((string)a!["PrincipalType"]!, (string)a["PrincipalId"]!, (string)a["AccountId"]!))
@@ -130,16 +128,16 @@ public sealed class SsoAdminAssignmentTests : IDisposable
         ((string)deleted["Status"]!).Should().Be("IN_PROGRESS");
         var deletion = await _bed.Sso("DescribeAccountAssignmentDeletionStatus", new { _bed.InstanceArn, AccountAssignmentDeletionRequestId = (string)deleted["RequestId"]! });
         ((string)deletion.Json["AccountAssignmentDeletionStatus"]!["Status"]!).Should().Be("SUCCEEDED");
-        _bed.ReservedRoles(SsoTestBed.Member).Single().RoleName.Should().Be(first, "the group assignment still needs the role");
-        _bed.Store.Read(tx => SsoAccess.RolesFor(tx, tx.SsoInstances.FindAll().Single(), user)).Should().ContainSingle("bob still reaches it through the group");
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Single().RoleName.Should().Be(first, "the group assignment still needs the role");
+        (await _bed.Portal(user)).Roles.Should().ContainSingle("bob still reaches it through the group");
 
         (await _bed.Unassign(ps, group, principalType: "GROUP")).EnsureSuccess();
-        _bed.ReservedRoles(SsoTestBed.Member).Should().BeEmpty();
-        _bed.Store.Read(tx => tx.ProvisionedPermissionSets.Count()).Should().Be(0);
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Should().BeEmpty();
+        (await _bed.Sso("ListPermissionSetsProvisionedToAccount", new { _bed.InstanceArn, AccountId = SsoTestBed.Member })).Json["PermissionSets"]!.AsArray().Should().BeEmpty();
         (await _bed.Sso("ListAccountsForProvisionedPermissionSet", new { _bed.InstanceArn, PermissionSetArn = ps })).Json["AccountIds"]!.AsArray().Should().BeEmpty();
 
         (await _bed.Assign(ps, user)).EnsureSuccess();
-        _bed.ReservedRoles(SsoTestBed.Member).Single().RoleName.Should().NotBe(first).And.StartWith("AWSReservedSSO_Dev_");
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Single().RoleName.Should().NotBe(first).And.StartWith("AWSReservedSSO_Dev_");
     }
 
     [Fact]
@@ -162,7 +160,7 @@ public sealed class SsoAdminAssignmentTests : IDisposable
             .Json["AccountAssignmentCreationStatus"]!;
         ((string)failed["Status"]!).Should().Be("FAILED");
         ((string)failed["FailureReason"]!).Should().Contain(SsoTestBed.Outsider);
-        _bed.ReservedRoles(SsoTestBed.Outsider).Should().BeEmpty();
+        (await _bed.ReservedRolesAsync(SsoTestBed.Outsider)).Should().BeEmpty();
 
         (await _bed.Sso("DescribeAccountAssignmentCreationStatus", new { _bed.InstanceArn, AccountAssignmentCreationRequestId = Guid.NewGuid().ToString() }))
             .ErrorCode.Should().Be("ResourceNotFoundException");
@@ -204,7 +202,7 @@ public sealed class SsoAdminAssignmentTests : IDisposable
             .Should().BeEquivalentTo(new[] { (SsoTestBed.Member, a), (SsoTestBed.Management, b) });
         var filtered = await _bed.Sso("ListAccountAssignmentsForPrincipal", new { _bed.InstanceArn, PrincipalId = user, PrincipalType = "USER", Filter = new { AccountId = SsoTestBed.Management } });
         filtered.Json["AccountAssignments"]!.AsArray().Should().ContainSingle();
-        _bed.ReservedRoles(SsoTestBed.Management).Should().ContainSingle();
+        (await _bed.ReservedRolesAsync(SsoTestBed.Management)).Should().ContainSingle();
     }
 
     [Fact]
@@ -228,11 +226,11 @@ public sealed class SsoAdminAssignmentTests : IDisposable
         var ps = await _bed.PermissionSet("Sync", "PT1H");
         var user = await _bed.User("gina");
         (await _bed.Assign(ps, user)).EnsureSuccess();
-        var roleName = _bed.ReservedRoles(SsoTestBed.Member).Single().RoleName;
+        var roleName = (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Single().RoleName;
 
         await _bed.Sso("AttachManagedPolicyToPermissionSet", new { _bed.InstanceArn, PermissionSetArn = ps, ManagedPolicyArn = ReadOnly });
         await _bed.Sso("UpdatePermissionSet", new { _bed.InstanceArn, PermissionSetArn = ps, SessionDuration = "PT6H" });
-        _bed.ReservedRoles(SsoTestBed.Member).Single().AttachedPolicies.Should().BeEmpty("changes wait for ProvisionPermissionSet");
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Single().AttachedPolicies.Should().BeEmpty("changes wait for ProvisionPermissionSet");
 
         var stale = await _bed.Sso("ListAccountsForProvisionedPermissionSet", new { _bed.InstanceArn, PermissionSetArn = ps, ProvisioningStatus = "LATEST_PERMISSION_SET_NOT_PROVISIONED" });
         stale.Json["AccountIds"]!.AsArray().Select(a => (string)a!).Should().Equal(SsoTestBed.Member);
@@ -246,7 +244,7 @@ public sealed class SsoAdminAssignmentTests : IDisposable
         ((string)described.Json["PermissionSetProvisioningStatus"]!["Status"]!).Should().Be("SUCCEEDED");
         ((string)described.Json["PermissionSetProvisioningStatus"]!["PermissionSetArn"]!).Should().Be(ps);
 
-        var role = _bed.ReservedRoles(SsoTestBed.Member).Single();
+        var role = (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Single();
         role.RoleName.Should().Be(roleName);
         role.MaxSessionDuration.Should().Be(6 * 3600);
         role.AttachedPolicies.Select(p => p.PolicyArn).Should().Equal(ReadOnly);
@@ -257,7 +255,7 @@ public sealed class SsoAdminAssignmentTests : IDisposable
         var toManagement = (await _bed.Sso("ProvisionPermissionSet", new { _bed.InstanceArn, PermissionSetArn = ps, TargetType = "AWS_ACCOUNT", TargetId = SsoTestBed.Management }))
             .EnsureSuccess().Json["PermissionSetProvisioningStatus"]!;
         ((string)toManagement["AccountId"]!).Should().Be(SsoTestBed.Management);
-        _bed.ReservedRoles(SsoTestBed.Management).Should().ContainSingle();
+        (await _bed.ReservedRolesAsync(SsoTestBed.Management)).Should().ContainSingle();
 
         (await _bed.Sso("ProvisionPermissionSet", new { _bed.InstanceArn, PermissionSetArn = ps, TargetType = "AWS_ACCOUNT" })).ErrorCode.Should().Be("ValidationException");
         (await _bed.Sso("DescribePermissionSetProvisioningStatus", new { _bed.InstanceArn, ProvisionPermissionSetRequestId = Guid.NewGuid().ToString() }))
@@ -276,7 +274,7 @@ public sealed class SsoAdminAssignmentTests : IDisposable
         var user = await _bed.User("henry");
         (await _bed.Assign(ps, user)).EnsureSuccess();
         (await _bed.Ids("DeleteUser", new { _bed.IdentityStoreId, UserId = user })).EnsureSuccess();
-        _bed.ReservedRoles(SsoTestBed.Member).Should().BeEmpty();
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Should().BeEmpty();
         (await _bed.Sso("ListAccountAssignments", new { _bed.InstanceArn, AccountId = SsoTestBed.Member, PermissionSetArn = ps }))
             .Json["AccountAssignments"]!.AsArray().Should().BeEmpty();
     }

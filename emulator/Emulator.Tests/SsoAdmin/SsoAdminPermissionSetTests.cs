@@ -101,9 +101,9 @@ public sealed class SsoAdminPermissionSetTests : IDisposable
         await _bed.Setup();
         var arn = await _bed.PermissionSet("Bare");
         (await _bed.Sso("ProvisionPermissionSet", new { _bed.InstanceArn, PermissionSetArn = arn, TargetType = "AWS_ACCOUNT", TargetId = SsoTestBed.Member })).EnsureSuccess();
-        _bed.ReservedRoles(SsoTestBed.Member).Should().ContainSingle();
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Should().ContainSingle();
         (await _bed.Sso("DeletePermissionSet", new { _bed.InstanceArn, PermissionSetArn = arn })).EnsureSuccess();
-        _bed.ReservedRoles(SsoTestBed.Member).Should().BeEmpty();
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Should().BeEmpty();
     }
 
     [Fact]

@@ -40,15 +40,16 @@ public sealed class SsoAdminTagAndDeleteTests : IDisposable
         await _bed.RegisterSsoDelegatedAdministrator(SsoTestBed.Member);
         var ps = await _bed.PermissionSet("Doomed");
         (await _bed.Assign(ps, await _bed.User("mia"))).EnsureSuccess();
-        _bed.ReservedRoles(SsoTestBed.Member).Should().ContainSingle();
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Should().ContainSingle();
 
         (await _bed.Sso("DeleteInstance", new { _bed.InstanceArn }, SsoTestBed.Member)).ErrorCode.Should().Be("AccessDeniedException");
         (await _bed.Sso("DeleteInstance", new { _bed.InstanceArn })).EnsureSuccess();
 
         (await _bed.Sso("ListInstances", new { })).Json["Instances"]!.AsArray().Should().BeEmpty();
-        _bed.ReservedRoles(SsoTestBed.Member).Should().BeEmpty();
-        _bed.Store.Read(tx => (tx.PermissionSets.Count(), tx.AccountAssignments.Count(), tx.SsoUsers.Count(), tx.ProvisionedPermissionSets.Count()))
-            .Should().Be((0, 0, 0, 0));
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Should().BeEmpty();
+        (await _bed.Sso("ListPermissionSets", new { _bed.InstanceArn })).ErrorCode.Should().Be("ResourceNotFoundException");
+        (await _bed.Sso("ListAccountAssignments", new { _bed.InstanceArn, AccountId = SsoTestBed.Member, PermissionSetArn = ps })).ErrorCode.Should().Be("ResourceNotFoundException");
+        (await _bed.Ids("ListUsers", new { _bed.IdentityStoreId })).ErrorCode.Should().Be("ResourceNotFoundException", "the identity store went with the instance");
         (await _bed.Sso("DescribeInstance", new { _bed.InstanceArn })).ErrorCode.Should().Be("ResourceNotFoundException");
         (await _bed.Ids("ListUsers", new { _bed.IdentityStoreId })).ErrorCode.Should().Be("ResourceNotFoundException");
     }

@@ -33,8 +33,8 @@ public sealed class SsoSetupControlPlaneTests : IDisposable
 
         var services = await _bed.Organizations("ListAWSServiceAccessForOrganization");
         services.Json["EnabledServicePrincipals"]!.AsArray().Select(s => (string)s!["ServicePrincipal"]!).Should().Contain("sso.amazonaws.com");
-        _bed.Store.Read(tx => tx.Roles.Exists(r => r.AccountId == SsoTestBed.Member && r.RoleName == "AWSServiceRoleForSSO")).Should().BeTrue();
-        _bed.Store.Read(tx => tx.SsoInstances.Count()).Should().Be(1);
+        (await _bed.Client(SsoTestBed.Member).Iam("GetRole", ("RoleName", "AWSServiceRoleForSSO"))).EnsureSuccess();
+        (await _bed.Sso("ListInstances", new { })).Json["Instances"]!.AsArray().Should().ContainSingle();
     }
 
     [Fact]
@@ -81,12 +81,12 @@ public sealed class SsoSetupControlPlaneTests : IDisposable
         var userId = (string)created.Body["userId"]!;
         userId.Should().StartWith(_bed.IdentityStoreId[2..] + "-");
 
-        _bed.Store.Read(tx => Services.Sso.SsoDirectory.Authenticate(tx, _bed.IdentityStoreId, "alice", "Secret-1")?.UserId).Should().Be(userId);
+        (await _bed.CanSignIn("alice", "Secret-1")).Should().BeTrue();
 
         var again = await Post("/_emulator/sso/users", new { identityStoreId = _bed.IdentityStoreId, userName = "alice", password = "Secret-2", displayName = "Alice B" });
         ((string)again.Body["userId"]!).Should().Be(userId);
-        _bed.Store.Read(tx => Services.Sso.SsoDirectory.Authenticate(tx, _bed.IdentityStoreId, "alice", "Secret-1")).Should().BeNull();
-        _bed.Store.Read(tx => Services.Sso.SsoDirectory.Authenticate(tx, _bed.IdentityStoreId, "alice", "Secret-2")).Should().NotBeNull();
+        (await _bed.CanSignIn("alice", "Secret-1")).Should().BeFalse();
+        (await _bed.CanSignIn("alice", "Secret-2")).Should().BeTrue();
 
         var described = await _bed.Ids("DescribeUser", new { _bed.IdentityStoreId, UserId = userId });
         ((string)described.Json["DisplayName"]!).Should().Be("Alice B");

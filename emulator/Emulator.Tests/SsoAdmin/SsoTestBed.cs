@@ -5,6 +5,7 @@ using Emulator.State;
 using Emulator.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using static Emulator.Tests.Iam.IamTestSupport;
 
 namespace Emulator.Tests.SsoAdmin;
 
@@ -31,6 +32,8 @@ public sealed class SsoTestBed(string? region = null) : IDisposable
     public string IdentityStoreId { get; private set; } = "";
     public string OrganizationId { get; private set; } = "";
 
+    private readonly Dictionary<string, string> _userNames = [];
+
     public StateStore Store => Factory.Services.GetRequiredService<StateStore>();
 
     public void Dispose()
@@ -39,27 +42,21 @@ public sealed class SsoTestBed(string? region = null) : IDisposable
         _emulator.Dispose();
     }
 
-    /// <summary>Creates the organization, puts the member account in it and enables Identity Center.</summary>
+    /// <summary>The world this bed was set up with (the shared builder, <see cref="SsoWorld"/>).</summary>
+    public SsoWorld World { get; private set; } = null!;
+
+    /// <summary>Creates the organization, invites the member account and enables Identity Center, through <see cref="SsoWorld"/>.</summary>
     public async Task<SsoTestBed> Setup()
     {
-        var organization = (await Client(Management).Organizations("CreateOrganization", new { FeatureSet = "ALL" })).EnsureSuccess();
-        OrganizationId = (string)organization.Json["Organization"]!["Id"]!;
-        await AddMember(Member);
-        var setup = await Factory.CreateClient().PostAsJsonAsync("/_emulator/sso/setup", new { accountId = Management });
-        setup.EnsureSuccessStatusCode();
-        var body = JsonNode.Parse(await setup.Content.ReadAsStringAsync())!;
-        InstanceArn = (string)body["instanceArn"]!;
-        IdentityStoreId = (string)body["identityStoreId"]!;
+        World = await SsoWorld.CreateAsync(Factory.CreateClient(), Management, invitedMemberAccountId: Member, withUser: false);
+        OrganizationId = World.OrganizationId;
+        InstanceArn = World.InstanceArn;
+        IdentityStoreId = World.IdentityStoreId;
         return this;
     }
 
     /// <summary>Invites the account into the organization and accepts the invitation (Organizations API).</summary>
-    public async Task AddMember(string accountId)
-    {
-        var invite = (await Organizations("InviteAccountToOrganization", new { Target = new { Type = "ACCOUNT", Id = accountId } })).EnsureSuccess();
-        var handshakeId = (string)invite.Json["Handshake"]!["Id"]!;
-        (await Organizations("AcceptHandshake", new { HandshakeId = handshakeId }, accountId)).EnsureSuccess();
-    }
+    public Task AddMember(string accountId) => SsoWorld.Invite(Client(Management), accountId);
 
     public Task<AwsAnswer> Sso(string operation, object input, string caller = Management) =>
         Client(caller).Json("SWBExternalService", operation, input, "sso");
@@ -78,7 +75,9 @@ public sealed class SsoTestBed(string? region = null) : IDisposable
             Name = new { GivenName = userName, FamilyName = "Tester" },
             Emails = new[] { new { Value = $"{userName}@example.com", Type = "work", Primary = true } },
         })).EnsureSuccess();
-        return (string)answer.Json["UserId"]!;
+        var userId = (string)answer.Json["UserId"]!;
+        _userNames[userId] = userName;
+        return userId;
     }
 
     public async Task<string> Group(string displayName) =>
@@ -102,10 +101,116 @@ public sealed class SsoTestBed(string? region = null) : IDisposable
             PrincipalType = principalType, PrincipalId = principalId,
         });
 
-    /// <summary>The AWSReservedSSO_* roles of an account, read from the store.</summary>
+    /// <summary>The AWSReservedSSO_* roles of an account, read from the store (kept for other branches' tests; new tests use <see cref="ReservedRolesAsync"/>).</summary>
     public List<RoleDoc> ReservedRoles(string accountId) =>
         Store.Read(tx => tx.Roles.Find(r => r.AccountId == accountId).Where(r => r.RoleName.StartsWith("AWSReservedSSO_")).ToList());
+
+    /// <summary>The AWSReservedSSO_* roles of an account as its root user sees them through IAM (ListRoles, GetRole, ListAttachedRolePolicies).</summary>
+    public async Task<List<ReservedRole>> ReservedRolesAsync(string accountId)
+    {
+        var iam = Client(accountId);
+        var names = (await iam.Iam("ListRoles", ("PathPrefix", "/aws-reserved/"), ("MaxItems", "1000"))).EnsureSuccess()
+            .XmlValues("RoleName").Where(n => n.StartsWith("AWSReservedSSO_", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        var roles = new List<ReservedRole>();
+        foreach (var name in names)
+        {
+            var role = (await iam.Iam("GetRole", ("RoleName", name))).EnsureSuccess();
+            var attached = (await iam.Iam("ListAttachedRolePolicies", ("RoleName", name))).EnsureSuccess().Xml
+                .Descendants().Where(e => e.Name.LocalName == "member")
+                .Select(m => (Child(m, "PolicyName"), Child(m, "PolicyArn"))).ToList();
+            var inline = new Dictionary<string, string>();
+            foreach (var policyName in (await iam.Iam("ListRolePolicies", ("RoleName", name))).EnsureSuccess().XmlValues("member"))
+                inline[policyName] = Uri.UnescapeDataString((await iam.Iam("GetRolePolicy", ("RoleName", name), ("PolicyName", policyName)))
+                    .EnsureSuccess().XmlValue("PolicyDocument")!);
+            roles.Add(new ReservedRole(name, role.XmlValue("RoleId")!, role.XmlValue("Path")!, role.XmlValue("Arn")!,
+                int.Parse(role.XmlValue("MaxSessionDuration")!), Uri.UnescapeDataString(role.XmlValue("AssumeRolePolicyDocument")!), attached, inline));
+        }
+        return roles;
+    }
+
+    private static string Child(System.Xml.Linq.XElement element, string name) =>
+        element.Elements().First(e => e.Name.LocalName == name).Value;
+
+    /// <summary>
+    /// What the user reaches in the AWS access portal: signs in the way the AWS CLI does (SSO OIDC device flow, approved
+    /// with a password set through the control plane), then lists every account and its roles with the portal API.
+    /// </summary>
+    public async Task<PortalView> Portal(string userId)
+    {
+        var http = Factory.CreateClient();
+        if (!_userNames.TryGetValue(userId, out var userName))
+            userName = (string)(await Ids("DescribeUser", new { IdentityStoreId, UserId = userId })).EnsureSuccess().Json["UserName"]!;
+        var password = await http.PostAsJsonAsync("/_emulator/sso/users", new { identityStoreId = IdentityStoreId, userName, password = PortalPassword });
+        if (!password.IsSuccessStatusCode) return new PortalView($"sign-in refused: {(int)password.StatusCode}", []);
+        var client = await RestJson(http, HttpMethod.Post, "/client/register", new { clientName = "sso-test-bed", clientType = "public" });
+        var (clientId, clientSecret) = ((string)client["clientId"]!, (string)client["clientSecret"]!);
+        JsonObject device;
+        try
+        {
+            device = await RestJson(http, HttpMethod.Post, "/device_authorization",
+                new { clientId, clientSecret, startUrl = $"https://{IdentityStoreId}.awsapps.com/start" });
+        }
+        catch (InvalidOperationException failure) { return new PortalView($"sign-in refused: {failure.Message}", []); }
+        var approval = await http.PostAsJsonAsync("/_emulator/sso/device/approve",
+            new { userCode = (string)device["userCode"]!, userName, password = PortalPassword });
+        if (!approval.IsSuccessStatusCode) return new PortalView($"approval: {(int)approval.StatusCode}", []);
+        var token = (string)(await RestJson(http, HttpMethod.Post, "/token", new
+        {
+            clientId, clientSecret, grantType = "urn:ietf:params:oauth:grant-type:device_code", deviceCode = (string)device["deviceCode"]!,
+        }))["accessToken"]!;
+
+        var accounts = await Portal(http, token, "/assignment/accounts?max_result=100");
+        if (accounts.ErrorType is { } refused) return new PortalView(refused, []);
+        var roles = new List<(string AccountId, string RoleName)>();
+        foreach (var account in accounts.Body["accountList"]!.AsArray())
+        {
+            var accountId = (string)account!["accountId"]!;
+            var listed = await Portal(http, token, $"/assignment/roles?account_id={accountId}&max_result=100");
+            roles.AddRange(listed.Body["roleList"]!.AsArray().Select(r => (accountId, (string)r!["roleName"]!)));
+        }
+        return new PortalView(null, roles);
+    }
+
+    private const string PortalPassword = "Test-Bed-Portal-1";
+
+    private static async Task<JsonObject> RestJson(HttpClient http, HttpMethod method, string path, object body)
+    {
+        var response = await http.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) });
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
+        return JsonNode.Parse(text)!.AsObject();
+    }
+
+    private static async Task<(string? ErrorType, JsonObject Body)> Portal(HttpClient http, string token, string path)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("x-amz-sso_bearer_token", token);
+        var response = await http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        var errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.Single() : null;
+        return (response.IsSuccessStatusCode ? null : errorType ?? ((int)response.StatusCode).ToString(), JsonNode.Parse(text)!.AsObject());
+    }
+
+    /// <summary>True when the directory user signs in with this password (the device flow's approval through the control plane).</summary>
+    public async Task<bool> CanSignIn(string userName, string password)
+    {
+        var http = Factory.CreateClient();
+        var client = await RestJson(http, HttpMethod.Post, "/client/register", new { clientName = "sso-test-bed", clientType = "public" });
+        var device = await RestJson(http, HttpMethod.Post, "/device_authorization", new
+        {
+            clientId = (string)client["clientId"]!, clientSecret = (string)client["clientSecret"]!, startUrl = $"https://{IdentityStoreId}.awsapps.com/start",
+        });
+        var approval = await http.PostAsJsonAsync("/_emulator/sso/device/approve", new { userCode = (string)device["userCode"]!, userName, password });
+        return approval.IsSuccessStatusCode;
+    }
 
     public async Task RegisterSsoDelegatedAdministrator(string accountId) =>
         (await Organizations("RegisterDelegatedAdministrator", new { AccountId = accountId, ServicePrincipal = "sso.amazonaws.com" })).EnsureSuccess();
 }
+
+/// <summary>An AWSReservedSSO_* role as IAM answers it.</summary>
+public sealed record ReservedRole(string RoleName, string RoleId, string Path, string Arn, int MaxSessionDuration,
+    string AssumeRolePolicyDocument, IReadOnlyList<(string PolicyName, string PolicyArn)> AttachedPolicies, IReadOnlyDictionary<string, string> InlinePolicies);
+
+/// <summary>The portal as a signed-in user sees it: the error it answers (e.g. ForbiddenException), or every (account, role) pair.</summary>
+public sealed record PortalView(string? ErrorType, IReadOnlyList<(string AccountId, string RoleName)> Roles);

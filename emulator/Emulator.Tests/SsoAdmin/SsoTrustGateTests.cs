@@ -18,7 +18,7 @@ public sealed class SsoTrustGateTests : IDisposable
         var ps = await _bed.PermissionSet("Gate");
         var user = await _bed.User("ivy");
         (await _bed.Assign(ps, user)).EnsureSuccess();
-        var role = _bed.ReservedRoles(SsoTestBed.Member).Single();
+        var role = (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Single();
 
         (await _bed.Organizations("DisableAWSServiceAccess", new { ServicePrincipal = "sso.amazonaws.com" })).EnsureSuccess();
 
@@ -39,16 +39,16 @@ public sealed class SsoTrustGateTests : IDisposable
         users.ErrorCode.Should().Be("AccessDeniedException");
         users.ErrorMessage.Should().Be(Unavailable);
         (await _bed.Sso("ListInstances", new { })).Json["Instances"]!.AsArray().Should().ContainSingle("the instance still exists");
-        _bed.Store.Read(tx => SsoAccess.RolesFor(tx, tx.SsoInstances.FindAll().Single(), user)).Should().BeEmpty();
-        _bed.ReservedRoles(SsoTestBed.Member).Single().RoleName.Should().Be(role.RoleName, "nothing is deleted");
+        (await _bed.Portal(user)).ErrorType.Should().NotBeNull("the portal refuses while trusted access is off");
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Single().RoleName.Should().Be(role.RoleName, "nothing is deleted");
 
         (await _bed.Organizations("EnableAWSServiceAccess", new { ServicePrincipal = "sso.amazonaws.com" })).EnsureSuccess();
         (await _bed.Sso("ListPermissionSets", new { _bed.InstanceArn })).EnsureSuccess().Json["PermissionSets"]!.AsArray().Select(a => (string)a!).Should().Equal(ps);
         (await _bed.Sso("ListAccountAssignments", new { _bed.InstanceArn, AccountId = SsoTestBed.Member, PermissionSetArn = ps }))
             .Json["AccountAssignments"]!.AsArray().Should().ContainSingle();
-        var restored = _bed.ReservedRoles(SsoTestBed.Member).Single();
+        var restored = (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Single();
         (restored.RoleName, restored.RoleId).Should().Be((role.RoleName, role.RoleId));
-        _bed.Store.Read(tx => SsoAccess.RolesFor(tx, tx.SsoInstances.FindAll().Single(), user)).Should().ContainSingle();
+        (await _bed.Portal(user)).Roles.Should().ContainSingle();
         (await _bed.Ids("DescribeUser", new { _bed.IdentityStoreId, UserId = user })).EnsureSuccess();
     }
 
@@ -62,7 +62,7 @@ public sealed class SsoTrustGateTests : IDisposable
 
         (await _bed.Organizations("RemoveAccountFromOrganization", new { AccountId = SsoTestBed.Member })).EnsureSuccess();
 
-        _bed.ReservedRoles(SsoTestBed.Member).Should().BeEmpty();
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Should().BeEmpty();
         (await _bed.Sso("ListAccountAssignments", new { _bed.InstanceArn, AccountId = SsoTestBed.Member, PermissionSetArn = ps }))
             .Json["AccountAssignments"]!.AsArray().Should().BeEmpty();
         (await _bed.Sso("ListAccountsForProvisionedPermissionSet", new { _bed.InstanceArn, PermissionSetArn = ps })).Json["AccountIds"]!.AsArray().Should().BeEmpty();
@@ -71,9 +71,9 @@ public sealed class SsoTrustGateTests : IDisposable
             .Json["AccountAssignmentCreationStatus"]!["Status"]!).Should().Be("FAILED");
 
         await _bed.AddMember(SsoTestBed.Member);
-        _bed.ReservedRoles(SsoTestBed.Member).Should().BeEmpty();
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Should().BeEmpty();
         (await _bed.Sso("ListAccountAssignments", new { _bed.InstanceArn, AccountId = SsoTestBed.Member, PermissionSetArn = ps }))
             .Json["AccountAssignments"]!.AsArray().Should().BeEmpty();
-        _bed.Store.Read(tx => SsoAccess.RolesFor(tx, tx.SsoInstances.FindAll().Single(), user)).Should().BeEmpty();
+        (await _bed.Portal(user)).Roles.Should().BeEmpty();
     }
 }

@@ -13,7 +13,8 @@ public sealed class AssumeRoleTests : IDisposable
     private const string Management = "111111111111";
     private const string Member = "222222222222";
     private const string AccessRole = "OrganizationAccountAccessRole";
-    private readonly EmulatorFactory _factory = new();
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly EmulatorFactory _factory = new(new ManualClock(Start));
 
     public void Dispose() => _factory.Dispose();
 
@@ -66,7 +67,7 @@ public sealed class AssumeRoleTests : IDisposable
         result.Credentials.AccessKeyId.Should().MatchRegex("^ASIA[A-Z2-7]{16}$");
         result.Credentials.SecretAccessKey.Should().HaveLength(40);
         result.Credentials.SessionToken.Length.Should().BeGreaterThan(100);
-        result.Credentials.Expiration.Should().BeCloseTo(DateTime.UtcNow.AddHours(1), TimeSpan.FromMinutes(2));
+        result.Credentials.Expiration.Should().BeCloseTo(Start.UtcDateTime.AddHours(1), TimeSpan.FromSeconds(1));
         result.AssumedRoleUser.Arn.Should().Be($"arn:aws:sts::{Member}:assumed-role/{AccessRole}/admin");
         result.AssumedRoleUser.AssumedRoleId.Should().Be($"{roleId}:admin");
 
@@ -171,7 +172,7 @@ public sealed class AssumeRoleTests : IDisposable
 
         (await _factory.Client(Member).Iam("UpdateRole", ("RoleName", AccessRole), ("MaxSessionDuration", "7200"))).EnsureSuccess();
         var longer = await sts.AssumeRoleAsync(Request(AccessRoleArn, duration: 7200));
-        longer.Credentials.Expiration.Should().BeCloseTo(DateTime.UtcNow.AddHours(2), TimeSpan.FromMinutes(2));
+        longer.Credentials.Expiration.Should().BeCloseTo(Start.UtcDateTime.AddHours(2), TimeSpan.FromSeconds(1));
     }
 
     [Fact]
@@ -233,7 +234,7 @@ public sealed class AssumeRoleTests : IDisposable
         await CreateAccessRole();
         using var sts = SdkClients.Sts(_factory, await AdminKey(Management));
         var credentials = (await sts.AssumeRoleAsync(Request(AccessRoleArn, duration: 900))).Credentials;
-        credentials.Expiration.Should().BeCloseTo(DateTime.UtcNow.AddMinutes(15), TimeSpan.FromMinutes(2));
+        credentials.Expiration.Should().BeCloseTo(Start.UtcDateTime.AddMinutes(15), TimeSpan.FromSeconds(1));
     }
 
     [Fact]
@@ -246,7 +247,7 @@ public sealed class AssumeRoleTests : IDisposable
 
         var result = await sts.GetSessionTokenAsync(new GetSessionTokenRequest());
         result.Credentials.AccessKeyId.Should().MatchRegex("^ASIA[A-Z2-7]{16}$");
-        result.Credentials.Expiration.Should().BeCloseTo(DateTime.UtcNow.AddHours(12), TimeSpan.FromMinutes(2));
+        result.Credentials.Expiration.Should().BeCloseTo(Start.UtcDateTime.AddHours(12), TimeSpan.FromSeconds(1));
 
         using var session = SdkClients.Sts(_factory, result.Credentials);
         var identity = await session.GetCallerIdentityAsync(new GetCallerIdentityRequest());
@@ -259,7 +260,7 @@ public sealed class AssumeRoleTests : IDisposable
     {
         using var sts = SdkClients.Sts(_factory, Management);
         var result = await sts.GetSessionTokenAsync(new GetSessionTokenRequest { DurationSeconds = 7200 });
-        result.Credentials.Expiration.Should().BeCloseTo(DateTime.UtcNow.AddHours(1), TimeSpan.FromMinutes(2));
+        result.Credentials.Expiration.Should().BeCloseTo(Start.UtcDateTime.AddHours(1), TimeSpan.FromSeconds(1));
         using var session = SdkClients.Sts(_factory, result.Credentials);
         (await session.GetCallerIdentityAsync(new GetCallerIdentityRequest())).Arn.Should().Be($"arn:aws:iam::{Management}:root");
     }

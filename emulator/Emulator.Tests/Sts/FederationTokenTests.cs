@@ -5,7 +5,8 @@ namespace Emulator.Tests.Sts;
 
 public sealed class FederationTokenTests : IDisposable
 {
-    private readonly EmulatorFactory _factory = new();
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly EmulatorFactory _factory = new(new ManualClock(Start));
     private readonly AwsClient _root;
 
     public FederationTokenTests() => _root = _factory.Client("333333333333");
@@ -27,7 +28,7 @@ public sealed class FederationTokenTests : IDisposable
         answer.XmlValue("AccessKeyId").Should().StartWith("ASIA");
         int.Parse(answer.XmlValue("PackedPolicySize")!).Should().BeInRange(1, 100);
         var expiration = DateTimeOffset.Parse(answer.XmlValue("Expiration")!);
-        expiration.Should().BeCloseTo(DateTimeOffset.UtcNow.AddHours(2), TimeSpan.FromMinutes(5));
+        expiration.Should().BeCloseTo(Start.AddHours(2), TimeSpan.Zero);
 
         var federated = _root.As(answer.XmlValue("AccessKeyId")!, answer.XmlValue("SessionToken"));
         var identity = (await federated.Sts("GetCallerIdentity")).EnsureSuccess();
@@ -45,7 +46,7 @@ public sealed class FederationTokenTests : IDisposable
     public async Task GetFederationToken_as_root_lasts_at_most_an_hour_and_a_bad_policy_is_MalformedPolicyDocument()
     {
         var answer = (await _root.Sts("GetFederationToken", ("Name", "rootfed"))).EnsureSuccess();
-        DateTimeOffset.Parse(answer.XmlValue("Expiration")!).Should().BeCloseTo(DateTimeOffset.UtcNow.AddHours(1), TimeSpan.FromMinutes(5));
+        DateTimeOffset.Parse(answer.XmlValue("Expiration")!).Should().BeCloseTo(Start.AddHours(1), TimeSpan.Zero);
         answer.XmlValue("PackedPolicySize").Should().BeNull();
         (await _root.Sts("GetFederationToken", ("Name", "x1"), ("Policy", "not json"))).ErrorCode.Should().Be("MalformedPolicyDocument");
         (await _root.Sts("GetFederationToken", ("Name", "x"))).ErrorCode.Should().Be("ValidationError", "names are 2 to 32 characters");

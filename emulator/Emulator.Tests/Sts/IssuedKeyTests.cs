@@ -97,13 +97,12 @@ public sealed class IssuedKeyTests : IDisposable
     [Fact]
     public async Task Expired_temporary_credentials_are_ExpiredToken_in_each_protocol()
     {
-        var keyId = KeyIds.AccessKeyId(KeyIds.TemporaryAccessKey, Management);
-        _factory.Services.GetRequiredService<StateStore>().Write(tx => tx.Sessions.Insert(new SessionDoc
-        {
-            Id = keyId, SecretAccessKey = "s", SessionToken = "token", AccountId = Management, Kind = "Root",
-            Arn = $"arn:aws:iam::{Management}:root", UserId = Management, Expiration = DateTimeOffset.UtcNow.AddMinutes(-1),
-        }));
-        var expired = _factory.Client(keyId, "token");
+        var clock = new ManualClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var factory = new EmulatorFactory(clock);
+        (await factory.Client(Management).Organizations("CreateOrganization", new { FeatureSet = "ALL" })).EnsureSuccess();
+        var session = (await factory.Client(Management).Sts("GetSessionToken", ("DurationSeconds", "900"))).EnsureSuccess();
+        clock.Advance(TimeSpan.FromSeconds(901));
+        var expired = factory.Client(session.XmlValue("AccessKeyId")!, session.XmlValue("SessionToken")!);
 
         var query = await expired.Sts("GetCallerIdentity");
         query.Status.Should().Be(HttpStatusCode.BadRequest);

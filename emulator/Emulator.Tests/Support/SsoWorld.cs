@@ -28,21 +28,37 @@ public sealed class SsoWorld
     public string StartUrl => new Uri(Endpoint, $"start/{IdentityStoreId}").ToString();
 
     /// <param name="http">An HttpClient whose BaseAddress is the emulator.</param>
-    public static async Task<SsoWorld> CreateAsync(HttpClient http, string managementAccountId = "111111111111")
+    /// <param name="invitedMemberAccountId">A member account to invite (InviteAccountToOrganization + AcceptHandshake);
+    /// null creates one with CreateAccount.</param>
+    /// <param name="withUser">Whether to create the directory user <see cref="UserName"/> with <see cref="Password"/>.</param>
+    public static async Task<SsoWorld> CreateAsync(HttpClient http, string managementAccountId = "111111111111",
+        string? invitedMemberAccountId = null, bool withUser = true)
     {
         var management = new AwsClient(http, managementAccountId);
         var world = new SsoWorld(management, http.BaseAddress!) { ManagementAccountId = managementAccountId };
         var organization = (await management.Organizations("CreateOrganization", new { FeatureSet = "ALL" })).EnsureSuccess().Json;
         world.OrganizationId = (string)organization["Organization"]!["Id"]!;
 
-        world.MemberAccountId = await world.AddMemberAccount("Sandbox");
+        if (invitedMemberAccountId is null) world.MemberAccountId = await world.AddMemberAccount("Sandbox");
+        else await world.InviteMemberAccount(world.MemberAccountId = invitedMemberAccountId);
         var setup = await http.PostAsJsonAsync("/_emulator/sso/setup", new { accountId = managementAccountId });
         setup.EnsureSuccessStatusCode();
         var body = JsonNode.Parse(await setup.Content.ReadAsStringAsync())!;
         world.InstanceArn = (string)body["instanceArn"]!;
         world.IdentityStoreId = (string)body["identityStoreId"]!;
-        world.UserId = await world.AddUser(UserName, Password);
+        if (withUser) world.UserId = await world.AddUser(UserName, Password);
         return world;
+    }
+
+    /// <summary>Invites the account into the organization and accepts the invitation as that account (Organizations API).</summary>
+    public Task InviteMemberAccount(string accountId) => Invite(Management, accountId);
+
+    /// <summary>InviteAccountToOrganization as <paramref name="management"/>, accepted by the account.</summary>
+    public static async Task Invite(AwsClient management, string accountId)
+    {
+        var invite = (await management.Organizations("InviteAccountToOrganization", new { Target = new { Type = "ACCOUNT", Id = accountId } })).EnsureSuccess();
+        var handshakeId = (string)invite.Json["Handshake"]!["Id"]!;
+        (await management.As(accountId).Organizations("AcceptHandshake", new { HandshakeId = handshakeId })).EnsureSuccess();
     }
 
     /// <summary>A new account of the organization, through Organizations CreateAccount.</summary>

@@ -18,7 +18,10 @@ public sealed class DirectWorld : IDisposable
 {
     private static readonly ServiceCatalog Catalog = new();
 
-    public StateStore Store { get; } = new(null);
+    /// <param name="stateFile">A LiteDB file for durable state (as the emulator runs); null keeps the state in memory.</param>
+    public DirectWorld(string? stateFile = null) => Store = new StateStore(stateFile);
+
+    public StateStore Store { get; }
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
     public void Dispose() => Store.Dispose();

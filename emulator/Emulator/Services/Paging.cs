@@ -14,7 +14,21 @@ public static class Paging
     {
         var after = token is null ? null : Decode(token) ?? throw invalidToken();
         var remaining = after is null ? ordered : ordered.SkipWhile(item => string.CompareOrdinal(key(item), after) <= 0);
-        var page = remaining.Take(pageSize + 1).ToList();
+        return Cut(remaining.Take(pageSize + 1).ToList(), key, pageSize);
+    }
+
+    /// <summary>
+    /// As <see cref="Slice{T}"/>, for a source that can start after a key by itself (an index's binary search):
+    /// <paramref name="fetchAfter"/>(last key served or null, count) answers the next items in key order.
+    /// </summary>
+    public static Page<T> SliceAfter<T>(Func<string?, int, IReadOnlyList<T>> fetchAfter, Func<T, string> key, string? token, int pageSize, Func<AwsException> invalidToken)
+    {
+        var after = token is null ? null : Decode(token) ?? throw invalidToken();
+        return Cut(fetchAfter(after, pageSize + 1).ToList(), key, pageSize);
+    }
+
+    private static Page<T> Cut<T>(List<T> page, Func<T, string> key, int pageSize)
+    {
         if (page.Count <= pageSize) return new Page<T>(page, null);
         page.RemoveAt(pageSize);
         return new Page<T>(page, Encode(key(page[^1])));

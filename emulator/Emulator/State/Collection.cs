@@ -16,6 +16,18 @@ public interface ILiteCollection<T> where T : class
     /// <summary>The documents whose <paramref name="index"/> key equals <paramref name="key"/>, in ordinal id order.</summary>
     IEnumerable<T> FindBy(Index<T> index, string key);
 
+    /// <summary>
+    /// One page of <see cref="FindBy(Index{T}, string)"/>: at most <paramref name="limit"/> documents whose id sorts
+    /// (ordinally) after <paramref name="afterId"/> (from the first when null), found by a binary search of the index.
+    /// </summary>
+    IReadOnlyList<T> FindBy(Index<T> index, string key, string? afterId, int limit);
+
+    /// <summary>The ids <see cref="FindBy(Index{T}, string)"/> would answer, without reading (or copying) the documents.</summary>
+    IReadOnlyList<string> FindIdsBy(Index<T> index, string key);
+
+    /// <summary>Whether a document with this id exists (no copy is made).</summary>
+    bool ContainsId(string id);
+
     bool Exists(Func<T, bool> predicate);
     int Count();
     int Count(Func<T, bool> predicate);

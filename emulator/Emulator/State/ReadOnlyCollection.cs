@@ -25,6 +25,13 @@ internal sealed class ReadOnlyCollection<T>(CollectionState<T> state) : ILiteCol
 
     public IEnumerable<T> FindBy(Index<T> index, string key) => state.IndexFor(index).Ids(key).Select(id => state.Documents[id]);
 
+    public IReadOnlyList<T> FindBy(Index<T> index, string key, string? afterId, int limit) =>
+        state.IndexFor(index).IdsAfter(key, afterId).Take(limit).Select(id => state.Documents[id]).ToList();
+
+    public IReadOnlyList<string> FindIdsBy(Index<T> index, string key) => state.IndexFor(index).Ids(key).ToList();
+
+    public bool ContainsId(string id) => state.Documents.ContainsKey(id);
+
     public bool Exists(Func<T, bool> predicate) => state.Documents.Values.Any(predicate);
 
     public int Count() => state.Count;

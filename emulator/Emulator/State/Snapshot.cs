@@ -55,6 +55,24 @@ internal sealed record IndexState<T>(Index<T> Definition, ImmutableDictionary<st
         new(definition, ImmutableDictionary.Create<string, ImmutableSortedSet<string>>(definition.KeyComparer));
 
     public IEnumerable<string> Ids(string key) => Entries.TryGetValue(key, out var ids) ? ids : [];
+
+    public IEnumerable<string> IdsAfter(string key, string? afterId) => IndexPage.After(Entries, key, afterId);
+}
+
+/// <summary>Where a page starts in an index group: a binary search of the sorted ids, not a scan.</summary>
+internal static class IndexPage
+{
+    public static IEnumerable<string> After(IReadOnlyDictionary<string, ImmutableSortedSet<string>> entries, string key, string? afterId)
+    {
+        if (!entries.TryGetValue(key, out var ids)) yield break;
+        var start = 0;
+        if (afterId is not null)
+        {
+            var at = ids.IndexOf(afterId);
+            start = at >= 0 ? at + 1 : ~at;
+        }
+        for (var i = start; i < ids.Count; i++) yield return ids[i];
+    }
 }
 
 /// <summary>A collection being changed by one write: builders over the head snapshot's collection.</summary>
@@ -73,12 +91,15 @@ internal sealed class CollectionBuilder<T> where T : class
 
     public IReadOnlyDictionary<string, T> Documents => _documents;
 
-    public IEnumerable<string> Ids(Index<T> index, string key)
-    {
-        var entries = _indexes.FirstOrDefault(i => ReferenceEquals(i.Definition, index)).Entries
-            ?? throw new InvalidOperationException($"Collection '{_name}' has no such index; declare it in Indexes.All.");
-        return entries.TryGetValue(key, out var ids) ? ids : [];
-    }
+    public IEnumerable<string> Ids(Index<T> index, string key) =>
+        EntriesOf(index).TryGetValue(key, out var ids) ? ids : [];
+
+    private ImmutableDictionary<string, ImmutableSortedSet<string>>.Builder EntriesOf(Index<T> index) =>
+        _indexes.FirstOrDefault(i => ReferenceEquals(i.Definition, index)).Entries
+        ?? throw new InvalidOperationException($"Collection '{_name}' has no such index; declare it in Indexes.All.");
+
+    public IEnumerable<string> IdsAfter(Index<T> index, string key, string? afterId) =>
+        IndexPage.After(EntriesOf(index), key, afterId);
 
     public void Set(string id, T document)
     {

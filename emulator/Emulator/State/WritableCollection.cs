@@ -23,6 +23,13 @@ internal sealed class WritableCollection<T>(string name, CollectionBuilder<T> bu
     public IEnumerable<T> FindBy(Index<T> index, string key) =>
         builder.Ids(index, key).Select(id => Copy(builder.Documents[id])).ToList();
 
+    public IReadOnlyList<T> FindBy(Index<T> index, string key, string? afterId, int limit) =>
+        builder.IdsAfter(index, key, afterId).Take(limit).Select(id => Copy(builder.Documents[id])).ToList();
+
+    public IReadOnlyList<string> FindIdsBy(Index<T> index, string key) => builder.Ids(index, key).ToList();
+
+    public bool ContainsId(string id) => builder.Documents.ContainsKey(id);
+
     public bool Exists(Func<T, bool> predicate) => builder.Documents.Values.Any(predicate);
 
     public int Count() => builder.Documents.Count;

@@ -1,3 +1,5 @@
+using Emulator.State;
+
 namespace Emulator.Services.Organizations;
 
 /// <summary>ListAccounts, DescribeAccount, RemoveAccountFromOrganization, LeaveOrganization, CloseAccount.</summary>
@@ -16,7 +18,9 @@ public static class AccountOperations
     public static ListAccountsResponse List(OperationContext context, PageRequest request)
     {
         var organization = OrganizationAccess.RequireManagementOrDelegatedAdministrator(context, "ListAccounts");
-        var page = Pages.Of(OrganizationTree.Members(context.Tx, organization), a => a.Id, request.NextToken, request.MaxResults);
+        var page = Paging.SliceAfter(
+            (after, count) => context.Tx.Accounts.FindBy(Indexes.AccountsByOrganization, organization.Id, after, count),
+            a => a.Id, request.NextToken, request.MaxResults ?? Pages.DefaultSize, OrganizationsErrors.InvalidNextToken);
         return new(page.Items.Select(a => OrganizationTree.ToAccount(context.Tx, organization, a)).ToList(), page.NextToken);
     }
 

@@ -47,8 +47,9 @@ public static class TrustedAccessRules
     private static void OnAccessEnabled(Tx tx, string organizationId, string servicePrincipal, DateTimeOffset now)
     {
         if (!ServicePrincipals.FanOutOnTrustedAccess.TryGetValue(servicePrincipal, out var role)) return;
-        foreach (var account in tx.Accounts.FindBy(Indexes.AccountsByOrganization, organizationId))
-            EnsureLinkedRole(tx, account.Id, role, now, $"trusted access for {servicePrincipal} was enabled in organization {organizationId}");
+        foreach (var accountId in tx.Accounts.FindIdsBy(Indexes.AccountsByOrganization, organizationId))
+            if (!tx.Roles.ContainsId(RoleDoc.Key(accountId, role.RoleName)))
+                EnsureLinkedRole(tx, accountId, role, now, $"trusted access for {servicePrincipal} was enabled in organization {organizationId}");
     }
 
     /// <summary>
