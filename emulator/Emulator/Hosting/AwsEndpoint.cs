@@ -1,7 +1,8 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Emulator.Core;
 using Emulator.Protocol;
 using Emulator.Services;
+using Emulator.Services.Authorization;
 using Emulator.State;
 
 namespace Emulator.Hosting;
@@ -45,24 +46,26 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
         body = Auth.RequestAuthentication.Check(context.Request, body, credential, model, store, options, time.GetUtcNow()); // identity: refuse unknown/expired keys and (strict mode) bad signatures
 
         // Input is read and checked for every modelled operation, implemented or not, as AWS's front end does.
-        var input = service.Protocol.ParseInput(context.Request, body, model, operation);
-        if (operation.InputShape is not null)
+        using var members = service.Protocol.ParseInput(context.Request, body, model, operation);
+        var input = members.RootElement;
+        if (operation.Input is not null)
         {
-            var violations = InputValidator.Validate(model, operation.InputShape, input);
+            var violations = InputValidator.Validate(operation.Input, input);
             if (violations.Count > 0) throw service.Protocol.ProtocolViolation(violations) ?? service.ValidationError(violations);
         }
         if (!service.Operations.Handlers.TryGetValue(operationName, out var handler))
             throw ProtocolErrors.NotImplemented(model, operationName);
 
+        var request = handler.Bind(input);
         var endpointUrl = Portal.PortalUrls.BaseUrl(context.Request, options);
         var output = handler.Writes
-            ? await store.WriteAsync(tx => Invoke(tx, handler, service, operationName, input, credential, endpointUrl, context))
-            : store.Read(tx => Invoke(tx, handler, service, operationName, input, credential, endpointUrl, context));
-        await service.Protocol.WriteResult(context, model, operation, output, requestId);
+            ? await store.WriteAsync(tx => Invoke(tx, handler, service, operationName, input, request, credential, endpointUrl, context))
+            : store.Read(tx => Invoke(tx, handler, service, operationName, input, request, credential, endpointUrl, context));
+        await service.Protocol.WriteResult(context, model, operation, output, handler.Response, requestId);
     }
 
     /// <summary>The caller is resolved (<c>Callers.Resolve</c>), IAM decides (<c>Authorizer.Check</c>), then the handler runs.</summary>
-    private JsonNode? Invoke(Tx tx, OperationHandler handler, ServiceDefinition service, string operationName, JsonObject input,
+    private object? Invoke(Tx tx, OperationHandler handler, ServiceDefinition service, string operationName, JsonElement members, object request,
         SigV4Credential? credential, string endpointUrl, HttpContext http)
     {
         var now = time.GetUtcNow();
@@ -71,10 +74,10 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
             : Callers.Resolve(tx, credential.AccessKeyId, options, now) ?? throw service.Protocol.ExpiredToken();
         var context = new OperationContext(caller, tx, now, options, endpointUrl);
         // The event trail (issue 11, Services/Trail): runs authorization and the handler, and records the call's CloudTrail event.
-        return Services.Trail.TrailHook.Record(context, service.Model, operationName, handler.Writes, input, http, () =>
+        return Services.Trail.TrailHook.Record(context, service.Model, operationName, handler, members, http, () =>
         {
-            Services.Authorization.Authorizer.Check(context, service.Model, operationName, input, http);
-            return handler.Invoke(context, input);
+            Services.Authorization.Authorizer.Check(context, service.Model, operationName, new ElementRequestMembers(members), http);
+            return handler.Run(context, request);
         });
     }
 }

@@ -12,6 +12,7 @@ public static class EmulatorApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         Documents.WarmUpInBackground();
+        ServiceCatalog.WarmUpInBackground();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = EmulatorOptions.NormalizeArgs(args) });
         builder.Configuration.AddInMemoryCollection(
             EmulatorOptions.EnvironmentMappings
@@ -28,7 +29,7 @@ public static class EmulatorApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => OpenStore(options));
-        builder.Services.AddSingleton<ServiceCatalog>();
+        builder.Services.AddSingleton(_ => ServiceCatalog.Shared);
         builder.Services.AddSingleton<AwsEndpoint>();
         builder.Services.AddSingleton<Services.Sso.ExpiredStateSweeper>(); // purges expired tokens and credentials (issue 7.10)
         builder.Services.AddHostedService(services => services.GetRequiredService<Services.Sso.ExpiredStateSweeper>());

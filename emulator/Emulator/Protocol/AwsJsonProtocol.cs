@@ -1,4 +1,6 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Emulator.Core;
 
 namespace Emulator.Protocol;
@@ -8,10 +10,10 @@ public sealed class AwsJsonProtocol : IWireProtocol
 {
     public const string ContentType = "application/x-amz-json-1.1";
 
-    public JsonObject ParseInput(HttpRequest request, byte[] body, ServiceModel model, OperationModel operation)
+    public JsonDocument ParseInput(HttpRequest request, byte[] body, ServiceModel model, OperationModel operation)
     {
         var json = JsonInput.Parse(body, out var problem);
-        return problem is null ? json ?? new JsonObject() : throw Serialization(problem);
+        return problem is null ? json ?? JsonInput.Empty() : throw Serialization(problem);
     }
 
     public AwsException? ProtocolViolation(IReadOnlyList<Violation> violations) =>
@@ -19,8 +21,8 @@ public sealed class AwsJsonProtocol : IWireProtocol
             ? Serialization(wrong.Text)
             : null;
 
-    public Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, JsonNode? output, string requestId) =>
-        JsonShapes.WriteResult(context, ContentType, 200, model, operation, output);
+    public Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, object? output, JsonTypeInfo? outputType, string requestId) =>
+        JsonShapes.WriteResult(context, ContentType, 200, operation, output, outputType);
 
     public Task WriteError(HttpContext context, ServiceModel model, AwsException error, string requestId)
     {

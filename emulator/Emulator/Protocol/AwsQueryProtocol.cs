@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Xml;
 using Emulator.Core;
 
@@ -16,8 +16,8 @@ public sealed class AwsQueryProtocol : IWireProtocol
     public static QueryForm FormOf(HttpRequest request, byte[] body) =>
         request.HttpContext.Features.Get<QueryForm>() ?? QueryForm.Read(request, body);
 
-    public JsonObject ParseInput(HttpRequest request, byte[] body, ServiceModel model, OperationModel operation) =>
-        operation.Input is null ? new JsonObject() : ReadStructure(operation.Input, "", FormOf(request, body));
+    public JsonDocument ParseInput(HttpRequest request, byte[] body, ServiceModel model, OperationModel operation) =>
+        operation.Input is null ? JsonInput.Empty() : QueryMembers.Read(operation.Input, FormOf(request, body));
 
     public AwsException? ProtocolViolation(IReadOnlyList<Violation> violations) => null;
 
@@ -35,67 +35,16 @@ public sealed class AwsQueryProtocol : IWireProtocol
     public static AwsException MissingAction() =>
         new("MissingAction", "The request must name an operation: the X-Amz-Target header (JSON services) or the Action parameter (IAM, STS).");
 
-    private static JsonObject ReadStructure(Shape shape, string prefix, QueryForm form)
-    {
-        var result = new JsonObject();
-        foreach (var member in shape.Members)
-            if (ReadValue(member.Shape, prefix + member.WireName, form) is { } value) result[member.Name] = value;
-        return result;
-    }
-
-    private static JsonNode? ReadValue(Shape shape, string key, QueryForm form) => shape.Type switch
-    {
-        ShapeType.Structure => form.HasMembersUnder(key) ? ReadStructure(shape, key + ".", form) : null,
-        ShapeType.List => ReadList(shape, key, form),
-        ShapeType.Map => ReadMap(shape, key, form),
-        _ => form[key] is { } raw ? Scalar(shape.Type, raw) : null,
-    };
-
-    private static JsonArray? ReadList(Shape shape, string key, QueryForm form)
-    {
-        var itemPrefix = shape.Flattened ? key + "." : $"{key}.{shape.ItemName}.";
-        var items = new JsonArray();
-        for (var i = 1; ; i++)
-        {
-            var item = ReadValue(shape.Item!, itemPrefix + i.ToString(CultureInfo.InvariantCulture), form);
-            if (item is null) break;
-            items.Add(item);
-        }
-        if (items.Count > 0) return items;
-        return form.Has(key) ? items : null; // "Tags=" is how botocore sends an empty list
-    }
-
-    private static JsonObject? ReadMap(Shape shape, string key, QueryForm form)
-    {
-        var map = new JsonObject();
-        for (var i = 1; ; i++)
-        {
-            var entry = $"{key}.entry.{i.ToString(CultureInfo.InvariantCulture)}";
-            if (form[entry + ".key"] is not { } mapKey) break;
-            map[mapKey] = ReadValue(shape.MapValue!, entry + ".value", form);
-        }
-        return map.Count > 0 || form.Has(key) ? map : null;
-    }
-
-    /// <summary>Typed where the text parses; otherwise left a string, which the validator reports as the wrong type.</summary>
-    private static JsonNode Scalar(ShapeType type, string text) => type switch
-    {
-        ShapeType.Integer or ShapeType.Long when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) => JsonValue.Create(n),
-        ShapeType.Double or ShapeType.Float when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
-        ShapeType.Boolean when text is "true" or "false" => JsonValue.Create(text == "true"),
-        _ => JsonValue.Create(text),
-    };
-
-    public async Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, JsonNode? output, string requestId)
+    public async Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, object? output, JsonTypeInfo? outputType, string requestId)
     {
         var xml = Document(writer =>
         {
             var ns = model.XmlNamespace;
             writer.WriteStartElement(operation.Name + "Response", ns);
-            if (output is JsonObject result && operation.Output is not null && operation.ResultWrapper is not null)
+            if (output is not null && outputType is not null && operation.Output is not null && operation.ResultWrapper is not null)
             {
                 writer.WriteStartElement(operation.ResultWrapper, ns);
-                WriteStructure(writer, model, operation.Output, result);
+                XmlResultWriter.WriteStructure(writer, ns, operation.Output, output, outputType.Options);
                 writer.WriteEndElement();
             }
             writer.WriteStartElement("ResponseMetadata", ns);
@@ -123,64 +72,22 @@ public sealed class AwsQueryProtocol : IWireProtocol
         await Send(context, error.Status, xml);
     }
 
-    private static void WriteStructure(XmlWriter writer, ServiceModel model, Shape shape, JsonObject value)
-    {
-        foreach (var member in shape.Members)
-            if (value[member.Name] is JsonNode node) WriteValue(writer, model, member.Shape, member.WireName, node);
-    }
+    private static readonly XmlWriterSettings Settings = new() { OmitXmlDeclaration = true, Indent = false, Encoding = new UTF8Encoding(false) };
 
-    private static void WriteValue(XmlWriter writer, ServiceModel model, Shape shape, string element, JsonNode node)
+    /// <summary>The document as UTF-8, written once into one buffer.</summary>
+    private static MemoryStream Document(Action<XmlWriter> write)
     {
-        switch (shape.Type)
-        {
-            case ShapeType.Structure:
-                writer.WriteStartElement(element, model.XmlNamespace);
-                WriteStructure(writer, model, shape, node.AsObject());
-                writer.WriteEndElement();
-                break;
-            case ShapeType.List:
-                if (!shape.Flattened) writer.WriteStartElement(element, model.XmlNamespace);
-                foreach (var item in node.AsArray())
-                    if (item is not null) WriteValue(writer, model, shape.Item!, shape.Flattened ? element : shape.ItemName, item);
-                if (!shape.Flattened) writer.WriteEndElement();
-                break;
-            case ShapeType.Map:
-                writer.WriteStartElement(element, model.XmlNamespace);
-                foreach (var (key, item) in node.AsObject())
-                {
-                    writer.WriteStartElement("entry", model.XmlNamespace);
-                    writer.WriteElementString("key", model.XmlNamespace, XmlText.Safe(key));
-                    if (item is not null) WriteValue(writer, model, shape.MapValue!, "value", item);
-                    writer.WriteEndElement();
-                }
-                writer.WriteEndElement();
-                break;
-            case ShapeType.Timestamp:
-                writer.WriteElementString(element, model.XmlNamespace, Timestamps.ToIso8601(Timestamps.Read(node)));
-                break;
-            case ShapeType.Boolean:
-                writer.WriteElementString(element, model.XmlNamespace, (bool)node ? "true" : "false");
-                break;
-            default:
-                writer.WriteElementString(element, model.XmlNamespace, XmlText.Safe(node is JsonValue v && v.TryGetValue<string>(out var s) ? s : node.ToJsonString()));
-                break;
-        }
-    }
-
-    private static string Document(Action<XmlWriter> write)
-    {
-        var text = new StringBuilder();
-        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { OmitXmlDeclaration = true, Indent = false }))
+        var bytes = new MemoryStream(1024);
+        using (var writer = XmlWriter.Create(bytes, Settings))
             write(writer);
-        return text.ToString();
+        return bytes;
     }
 
-    private static async Task Send(HttpContext context, int status, string xml)
+    private static async Task Send(HttpContext context, int status, MemoryStream xml)
     {
-        var bytes = Encoding.UTF8.GetBytes(xml);
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/xml";
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes);
+        context.Response.ContentLength = xml.Length;
+        await context.Response.Body.WriteAsync(xml.GetBuffer().AsMemory(0, (int)xml.Length));
     }
 }

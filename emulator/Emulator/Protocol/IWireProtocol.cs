@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Emulator.Core;
 
 namespace Emulator.Protocol;
@@ -9,13 +10,17 @@ namespace Emulator.Protocol;
 /// </summary>
 public interface IWireProtocol
 {
-    /// <summary>The request's members, keyed by the model's member names. Throws <see cref="AwsException"/> for a malformed body.</summary>
-    JsonObject ParseInput(HttpRequest request, byte[] body, ServiceModel model, OperationModel operation);
+    /// <summary>
+    /// The request's members as one JSON object keyed by the model's member names (the caller disposes it): validation
+    /// reads it, the typed request is bound from it. Throws <see cref="AwsException"/> for a malformed body.
+    /// </summary>
+    JsonDocument ParseInput(HttpRequest request, byte[] body, ServiceModel model, OperationModel operation);
 
     /// <summary>The error a constraint violation of the given kind is reported as, if the protocol owns it (JSON: SerializationException for wrong types).</summary>
     AwsException? ProtocolViolation(IReadOnlyList<Violation> violations);
 
-    Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, JsonNode? output, string requestId);
+    /// <summary>Writes the handler's typed response (null: no members) straight to the body, with <paramref name="outputType"/>'s generated metadata.</summary>
+    Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, object? output, JsonTypeInfo? outputType, string requestId);
 
     Task WriteError(HttpContext context, ServiceModel model, AwsException error, string requestId);
 

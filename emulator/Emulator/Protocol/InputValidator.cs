@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 
 namespace Emulator.Protocol;
@@ -23,9 +23,10 @@ public static class InputValidator
     /// <summary>At most this many violations are spelled out (the count names them all), so a huge list cannot make a huge error.</summary>
     public const int MaxDescribed = 10;
 
-    public static List<Violation> Validate(ServiceModel model, string shapeName, JsonObject input) => Validate(model.Shape(shapeName), input);
+    public static List<Violation> Validate(ServiceModel model, string shapeName, JsonElement input) => Validate(model.Shape(shapeName), input);
 
-    public static List<Violation> Validate(Shape shape, JsonObject input)
+    /// <summary>Reads the members where the protocol parsed them (a JSON object of model member names); copies nothing.</summary>
+    public static List<Violation> Validate(Shape shape, JsonElement input)
     {
         var violations = new List<Violation>();
         CheckStructure(shape, input, "", violations);
@@ -40,13 +41,12 @@ public static class InputValidator
         return head + string.Join("; ", violations.Take(MaxDescribed).Select(v => v.Text));
     }
 
-    private static void CheckStructure(Shape shape, JsonObject value, string path, List<Violation> found)
+    private static void CheckStructure(Shape shape, JsonElement value, string path, List<Violation> found)
     {
         foreach (var member in shape.Members)
         {
             var memberPath = path.Length == 0 ? LowerFirst(member.Name) : $"{path}.{LowerFirst(member.Name)}";
-            var node = value[member.Name];
-            if (node is null)
+            if (!value.TryGetProperty(member.Name, out var node) || node.ValueKind == JsonValueKind.Null)
             {
                 if (shape.Required.Contains(member.Name))
                     found.Add(new(ViolationKind.InputRequired, memberPath,
@@ -57,54 +57,55 @@ public static class InputValidator
         }
     }
 
-    private static void CheckValue(Shape shape, JsonNode node, string path, List<Violation> found)
+    private static void CheckValue(Shape shape, JsonElement node, string path, List<Violation> found)
     {
         switch (shape.Type)
         {
             case ShapeType.Document:
                 break; // a document type (e.g. identitystore AttributeValue) is any JSON value
             case ShapeType.Structure:
-                if (node is JsonObject obj) CheckStructure(shape, obj, path, found);
+                if (node.ValueKind == JsonValueKind.Object) CheckStructure(shape, node, path, found);
                 else found.Add(WrongType(path, node, "a structure"));
                 break;
             case ShapeType.List:
-                if (node is not JsonArray array) { found.Add(WrongType(path, node, "a list")); break; }
-                CheckCount(shape, array.Count, node, path, found);
-                for (var i = 0; i < array.Count; i++)
+                if (node.ValueKind != JsonValueKind.Array) { found.Add(WrongType(path, node, "a list")); break; }
+                CheckCount(shape, node.GetArrayLength(), node, path, found);
+                var index = 0;
+                foreach (var item in node.EnumerateArray())
                 {
-                    var itemPath = $"{path}.{i + 1}.member";
-                    if (array[i] is null)
+                    var itemPath = $"{path}.{++index}.member";
+                    if (item.ValueKind == JsonValueKind.Null)
                         found.Add(new(ViolationKind.InputRequired, itemPath,
                             $"Value null at '{itemPath}' failed to satisfy constraint: Member must not be null"));
-                    else CheckValue(shape.Item!, array[i]!, itemPath, found);
+                    else CheckValue(shape.Item!, item, itemPath, found);
                 }
                 break;
             case ShapeType.Map:
-                if (node is not JsonObject map) { found.Add(WrongType(path, node, "a map")); break; }
-                CheckCount(shape, map.Count, node, path, found);
-                foreach (var (key, item) in map)
+                if (node.ValueKind != JsonValueKind.Object) { found.Add(WrongType(path, node, "a map")); break; }
+                CheckCount(shape, node.GetPropertyCount(), node, path, found);
+                foreach (var entry in node.EnumerateObject())
                 {
-                    CheckValue(shape.MapKey!, JsonValue.Create(key), $"{path}.key", found);
-                    if (item is not null) CheckValue(shape.MapValue!, item, $"{path}.value", found);
+                    if (shape.MapKey!.Type == ShapeType.String) CheckString(shape.MapKey, entry.Name, $"{path}.key", found);
+                    if (entry.Value.ValueKind != JsonValueKind.Null) CheckValue(shape.MapValue!, entry.Value, $"{path}.value", found);
                 }
                 break;
             case ShapeType.String:
-                if (!IsKind(node, JsonValueKind.String)) { found.Add(WrongType(path, node, "a string")); break; }
-                CheckString(shape, (string)node!, path, found);
+                if (node.ValueKind != JsonValueKind.String) { found.Add(WrongType(path, node, "a string")); break; }
+                CheckString(shape, node.GetString()!, path, found);
                 break;
             case ShapeType.Integer or ShapeType.Long:
-                if (!IsKind(node, JsonValueKind.Number) || !long.TryParse(node.ToJsonString(), CultureInfo.InvariantCulture, out var number))
+                if (node.ValueKind != JsonValueKind.Number || !node.TryGetInt64(out var number))
                 { found.Add(WrongType(path, node, "an integer")); break; }
                 CheckRange(shape, number, path, found);
                 break;
             case ShapeType.Double or ShapeType.Float:
-                if (!IsKind(node, JsonValueKind.Number)) found.Add(WrongType(path, node, "a number"));
+                if (node.ValueKind != JsonValueKind.Number) found.Add(WrongType(path, node, "a number"));
                 break;
             case ShapeType.Boolean:
-                if (!IsKind(node, JsonValueKind.True) && !IsKind(node, JsonValueKind.False)) found.Add(WrongType(path, node, "a boolean"));
+                if (node.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) found.Add(WrongType(path, node, "a boolean"));
                 break;
             case ShapeType.Timestamp:
-                if (!IsKind(node, JsonValueKind.Number) && !IsKind(node, JsonValueKind.String)) found.Add(WrongType(path, node, "a timestamp"));
+                if (node.ValueKind is not (JsonValueKind.Number or JsonValueKind.String)) found.Add(WrongType(path, node, "a timestamp"));
                 break;
         }
     }
@@ -134,21 +135,22 @@ public static class InputValidator
             found.Add(new(ViolationKind.MaxValueExceeded, path, shown + $"Member must have value less than or equal to {max}"));
     }
 
-    private static void CheckCount(Shape shape, int count, JsonNode node, string path, List<Violation> found)
+    private static void CheckCount(Shape shape, int count, JsonElement node, string path, List<Violation> found)
     {
         if (shape.Min is { } min && count < min)
             found.Add(new(ViolationKind.MinLengthExceeded, path,
-                $"Value '{Shown.Bounded(node.ToJsonString())}' at '{path}' failed to satisfy constraint: Member must have length greater than or equal to {min}"));
+                $"Value '{Shown.Bounded(Compact(node))}' at '{path}' failed to satisfy constraint: Member must have length greater than or equal to {min}"));
         if (shape.Max is { } max && count > max)
             found.Add(new(ViolationKind.MaxLengthExceeded, path,
                 $"Value at '{path}' failed to satisfy constraint: Member must have length less than or equal to {max}"));
     }
 
-    private static Violation WrongType(string path, JsonNode node, string expected) =>
+    private static Violation WrongType(string path, JsonElement node, string expected) =>
         new(ViolationKind.WrongType, path,
-            $"Value '{Shorten(node.ToJsonString())}' at '{path}' failed to satisfy constraint: Member must be {expected}");
+            $"Value '{Shorten(Compact(node))}' at '{path}' failed to satisfy constraint: Member must be {expected}");
 
-    private static bool IsKind(JsonNode? node, JsonValueKind kind) => node is JsonValue v && v.GetValueKind() == kind;
+    /// <summary>The value as compact JSON (the caller's spacing dropped), as it is echoed in messages.</summary>
+    private static string Compact(JsonElement node) => JsonSerializer.Serialize(node, ValidatorJson.Default.JsonElement);
 
     private static bool Matches(Regex regex, string text)
     {
@@ -160,3 +162,6 @@ public static class InputValidator
 
     private static string LowerFirst(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }
+
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class ValidatorJson : JsonSerializerContext;

@@ -1,27 +1,36 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Emulator.Protocol;
 
 /// <summary>Walks a JSON value along its shape, rewriting timestamps into a protocol's encoding; writes JSON answers.</summary>
 public static class JsonShapes
 {
-    /// <summary>A JSON result (timestamps as epoch seconds), or an empty body for an operation without output.</summary>
-    public static Task WriteResult(HttpContext context, string contentType, int status, ServiceModel model, OperationModel operation, JsonNode? output)
+    /// <summary>
+    /// A JSON result (timestamps as epoch seconds), serialized from the typed response by its generated metadata in
+    /// one pass, or an empty body for an operation without output. Free-form <see cref="JsonNode"/> answers (identity
+    /// store users) are re-encoded along the output shape.
+    /// </summary>
+    public static Task WriteResult(HttpContext context, string contentType, int status, OperationModel operation, object? output, JsonTypeInfo? outputType)
     {
-        if (output is null || operation.Output is null)
+        if (output is null || outputType is null || operation.Output is null)
         {
             context.Response.StatusCode = status;
             context.Response.ContentType = contentType;
             context.Response.ContentLength = 0;
             return Task.CompletedTask;
         }
-        var encoded = EncodeTimestamps(operation.Output, output, t => JsonValue.Create(Timestamps.ToEpochSeconds(t)));
-        return Write(context, contentType, status, encoded!);
+        if (output is JsonNode node)
+            return Write(context, contentType, status, EncodeTimestamps(operation.Output, node, t => JsonValue.Create(Timestamps.ToEpochSeconds(t)))!);
+        return Send(context, contentType, status, JsonSerializer.SerializeToUtf8Bytes(output, outputType));
     }
 
-    public static async Task Write(HttpContext context, string contentType, int status, JsonNode body)
+    public static Task Write(HttpContext context, string contentType, int status, JsonNode body) =>
+        Send(context, contentType, status, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()));
+
+    private static async Task Send(HttpContext context, string contentType, int status, byte[] bytes)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(body.ToJsonString());
         context.Response.StatusCode = status;
         context.Response.ContentType = contentType;
         context.Response.ContentLength = bytes.Length;

@@ -1,6 +1,9 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Emulator.Core;
 
 namespace Emulator.Protocol;
@@ -15,48 +18,59 @@ public sealed class RestJsonProtocol(Func<AwsException, JsonObject> errorBody) :
 {
     public const string ContentType = "application/json";
 
-    public JsonObject ParseInput(HttpRequest request, byte[] body, ServiceModel model, OperationModel operation)
+    public JsonDocument ParseInput(HttpRequest request, byte[] body, ServiceModel model, OperationModel operation)
     {
-        var input = new JsonObject();
-        if (operation.Input is null) return input;
+        if (operation.Input is null) return JsonInput.Empty();
 
         // Both restJson1 services here (sso, sso-oidc) model InvalidRequestException for a malformed request.
-        var json = JsonInput.Parse(body, out var problem);
+        using var json = JsonInput.Parse(body, out var problem);
         if (problem is not null) throw new AwsException("InvalidRequestException", "Request body is not a valid JSON object.");
 
-        foreach (var member in operation.Input.Members)
+        var members = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(members))
         {
-            switch (member.Location)
+            writer.WriteStartObject();
+            foreach (var member in operation.Input.Members)
             {
-                case "querystring":
-                    if (request.Query.TryGetValue(member.WireName, out var values) && values.Count > 0)
-                        input[member.Name] = FromText(member.Shape, values.ToString());
-                    break;
-                case "header":
-                    if (request.Headers.TryGetValue(member.WireName, out var header) && header.Count > 0)
-                        input[member.Name] = FromText(member.Shape, header.ToString());
-                    break;
-                case null:
-                    if (json?[member.WireName] is JsonNode value) input[member.Name] = value.DeepClone();
-                    break;
+                switch (member.Location)
+                {
+                    case "querystring":
+                        if (request.Query.TryGetValue(member.WireName, out var values) && values.Count > 0)
+                            WriteText(writer, member, values.ToString());
+                        break;
+                    case "header":
+                        if (request.Headers.TryGetValue(member.WireName, out var header) && header.Count > 0)
+                            WriteText(writer, member, header.ToString());
+                        break;
+                    case null:
+                        if (json is not null && json.RootElement.TryGetProperty(member.WireName, out var value) && value.ValueKind != JsonValueKind.Null)
+                        {
+                            writer.WritePropertyName(member.Name);
+                            value.WriteTo(writer);
+                        }
+                        break;
+                }
             }
+            writer.WriteEndObject();
         }
-        return input;
+        return JsonDocument.Parse(members.WrittenMemory);
     }
 
     /// <summary>A query-string or header value as the member's type; left as text when it does not parse (the validator reports it).</summary>
-    private static JsonNode FromText(Shape shape, string text) => shape.Type switch
+    private static void WriteText(Utf8JsonWriter writer, Member member, string text)
     {
-        ShapeType.Integer or ShapeType.Long when long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) => JsonValue.Create(number),
-        ShapeType.Boolean when bool.TryParse(text, out var flag) => JsonValue.Create(flag),
-        _ => JsonValue.Create(text),
-    };
+        writer.WritePropertyName(member.Name);
+        if (member.Shape.Type is ShapeType.Integer or ShapeType.Long && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+            writer.WriteNumberValue(number);
+        else if (member.Shape.Type is ShapeType.Boolean && bool.TryParse(text, out var flag)) writer.WriteBooleanValue(flag);
+        else writer.WriteStringValue(text);
+    }
 
     /// <summary>Wrong types are reported by the service's own validation error, like every other constraint.</summary>
     public AwsException? ProtocolViolation(IReadOnlyList<Violation> violations) => null;
 
-    public Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, JsonNode? output, string requestId) =>
-        JsonShapes.WriteResult(context, ContentType, operation.SuccessStatus, model, operation, output);
+    public Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, object? output, JsonTypeInfo? outputType, string requestId) =>
+        JsonShapes.WriteResult(context, ContentType, operation.SuccessStatus, operation, output, outputType);
 
     public Task WriteError(HttpContext context, ServiceModel model, AwsException error, string requestId)
     {

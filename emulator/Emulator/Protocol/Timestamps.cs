@@ -7,9 +7,11 @@ namespace Emulator.Protocol;
 public static class Timestamps
 {
     public static DateTimeOffset Read(JsonNode node) =>
-        node is JsonValue v && v.TryGetValue<double>(out var seconds)
-            ? DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000))
-            : DateTimeOffset.Parse((string)node!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        node is JsonValue v && v.TryGetValue<double>(out var seconds) ? FromEpochSeconds(seconds) : Parse((string)node!);
+
+    public static DateTimeOffset FromEpochSeconds(double seconds) => DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
+
+    public static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     public static double ToEpochSeconds(DateTimeOffset time) => time.ToUnixTimeMilliseconds() / 1000.0;
 

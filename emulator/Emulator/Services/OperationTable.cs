@@ -1,10 +1,43 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Emulator.Services;
 
-/// <summary>An implemented operation: whether it writes, and its handler over the request's members.</summary>
-public sealed record OperationHandler(bool Writes, Func<OperationContext, JsonObject, JsonNode?> Invoke);
+/// <summary>
+/// An implemented operation: whether it writes, its typed request and response (with their source-generated JSON
+/// metadata) and the handler between them.
+/// </summary>
+public sealed class OperationHandler(bool writes, Type requestType, Type responseType, JsonSerializerOptions wire, Func<OperationContext, object, object?> run)
+{
+    private JsonTypeInfo? _request;
+    private JsonTypeInfo? _response;
+
+    public bool Writes { get; } = writes;
+    public Type RequestType { get; } = requestType;
+
+    /// <summary>The record the handler answers with (<see cref="NoOutput"/> for an empty answer).</summary>
+    public Type ResponseType { get; } = responseType;
+
+    /// <summary>How the request record is read from its members (resolved on first use, so start-up builds none).</summary>
+    public JsonTypeInfo Request => _request ??= wire.GetTypeInfo(RequestType);
+
+    /// <summary>How the response is written; null when the operation answers no members.</summary>
+    public JsonTypeInfo? Response => ResponseType == typeof(NoOutput) ? null : _response ??= wire.GetTypeInfo(ResponseType);
+
+    /// <summary>The request's members (model member names) as the typed request record.</summary>
+    public object Bind(JsonElement members) => members.Deserialize(Request)!;
+
+    /// <summary>Runs the handler on a bound request; the typed response, or null for <see cref="NoOutput"/>.</summary>
+    public object? Run(OperationContext context, object request) => run(context, request);
+
+    /// <summary>The same call over JSON members (timestamps as ISO-8601 in the answer): for tests that skip HTTP.</summary>
+    public JsonNode? Invoke(OperationContext context, JsonObject input) =>
+        Run(context, input.Deserialize(RequestType, WireJson.Options)!) is { } response
+            ? JsonSerializer.SerializeToNode(response, ResponseType, WireJson.Options)
+            : null;
+}
 
 /// <summary>Output of an operation that returns nothing (HTTP 200 with no members).</summary>
 public sealed record NoOutput;
@@ -20,11 +53,16 @@ public sealed record Empty;
 /// A check run before every handler of the table with the operation's name and typed request (IAM passes the trust
 /// model's role lock, <see cref="TrustModel.ProtectedRoleOperations.Check"/>), so no handler has to remember it.
 /// </param>
-public sealed class OperationTable(Action<string, OperationContext, object>? guard = null)
+/// <param name="records">The service's source-generated context holding every request and response record.</param>
+public sealed class OperationTable(Action<string, OperationContext, object>? guard = null, JsonSerializerContext? records = null)
 {
     private readonly Dictionary<string, OperationHandler> _handlers = new(StringComparer.Ordinal);
+    private readonly JsonSerializerOptions _wire = WireJson.ForService(records);
 
     public IReadOnlyDictionary<string, OperationHandler> Handlers => _handlers;
+
+    /// <summary>The source-generated context the records should come from (null: reflection only).</summary>
+    public JsonSerializerContext? Records { get; } = records;
 
     public void Read<TRequest, TResponse>(string operation, Func<OperationContext, TRequest, TResponse> handler) =>
         Add(operation, writes: false, handler);
@@ -33,11 +71,11 @@ public sealed class OperationTable(Action<string, OperationContext, object>? gua
         Add(operation, writes: true, handler);
 
     private void Add<TRequest, TResponse>(string operation, bool writes, Func<OperationContext, TRequest, TResponse> handler) =>
-        _handlers.Add(operation, new OperationHandler(writes, (context, input) =>
+        _handlers.Add(operation, new OperationHandler(writes, typeof(TRequest), typeof(TResponse), _wire, (context, input) =>
         {
-            var request = input.Deserialize<TRequest>(WireJson.Options)!;
+            var request = (TRequest)input;
             guard?.Invoke(operation, context, request);
             var response = handler(context, request);
-            return response is NoOutput ? null : JsonSerializer.SerializeToNode(response, WireJson.Options);
+            return response is NoOutput ? null : response;
         }));
 }

@@ -12,6 +12,8 @@ namespace Emulator.Services;
 /// <summary>Every service this endpoint serves, and how a request finds its service: target prefix, API version, signing scope, path.</summary>
 public sealed class ServiceCatalog
 {
+    private static readonly Lazy<ServiceCatalog> Process = new(() => new ServiceCatalog());
+
     private readonly List<ServiceDefinition> _services;
     private readonly AwsJsonRouting _json;
     private readonly RestJsonRouting _rest;
@@ -36,6 +38,15 @@ public sealed class ServiceCatalog
         _query = new QueryRouting(_services);
         Routings = [_json, _rest, _query];
     }
+
+    /// <summary>
+    /// The catalog every emulator instance in this process shares: the definitions hold no state (handlers are static,
+    /// models are parsed once per process), so a second in-process start builds nothing.
+    /// </summary>
+    public static ServiceCatalog Shared => Process.Value;
+
+    /// <summary>Builds the shared catalog (models, tables, routes) on a pool thread while the host starts.</summary>
+    public static void WarmUpInBackground() => ThreadPool.UnsafeQueueUserWorkItem(_ => _ = Shared, null);
 
     public IReadOnlyList<ServiceDefinition> All => _services;
 

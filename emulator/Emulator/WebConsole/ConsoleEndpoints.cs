@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Emulator.Core;
 using Emulator.Hosting;
@@ -37,7 +38,7 @@ public static class ConsoleEndpoints
         var organizations = catalog.Named("organizations");
         var operation = change == "enable" ? "EnableAWSServiceAccess" : "DisableAWSServiceAccess";
         var handler = organizations.Operations.Handlers[operation];
-        var input = new JsonObject { ["ServicePrincipal"] = servicePrincipal };
+        using var members = JsonDocument.Parse(new JsonObject { ["ServicePrincipal"] = servicePrincipal }.ToJsonString());
         string notice;
         try
         {
@@ -47,7 +48,8 @@ public static class ConsoleEndpoints
                     ?? throw new AwsException("AWSOrganizationsNotInUseException", "Your account is not a member of an organization.");
                 var context = new OperationContext(Caller.Root(organization.ManagementAccountId), tx, time.GetUtcNow(), options,
                     Portal.PortalUrls.BaseUrl(http.Request, options));
-                return TrailHook.Record(context, organizations.Model, operation, writes: true, input, http, () => handler.Invoke(context, input), fromConsole: true);
+                return TrailHook.Record(context, organizations.Model, operation, handler, members.RootElement, http,
+                    () => handler.Run(context, handler.Bind(members.RootElement)), fromConsole: true);
             });
             notice = $"Trusted access for {servicePrincipal} is {(change == "enable" ? "enabled" : "disabled")}.";
         }

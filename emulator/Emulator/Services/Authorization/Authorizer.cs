@@ -15,11 +15,11 @@ namespace Emulator.Services.Authorization;
 public static class Authorizer
 {
     /// <summary>The endpoint's one call before every handler: nothing when <c>--no-enforce-iam</c>.</summary>
-    public static void Check(OperationContext context, ServiceModel model, string operation, JsonObject input, HttpContext http)
+    public static void Check(OperationContext context, ServiceModel model, string operation, IRequestMembers input, HttpContext http)
     {
         if (!context.Options.EnforceIam) return;
         var connection = new Connection(http.Connection.RemoteIpAddress?.ToString() ?? Connection.Local.SourceIp, http.Request.IsHttps);
-        Authorize(context, model, operation, new JsonRequestMembers(input), connection);
+        Authorize(context, model, operation, input, connection);
     }
 
     /// <summary>Throws the service's access-denied error unless the caller may perform the operation on every resource it names.</summary>

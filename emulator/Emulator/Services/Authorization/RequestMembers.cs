@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Emulator.Services.Authorization;
@@ -21,7 +22,36 @@ public interface IRequestMembers
     string? Nested(string member, string field);
 }
 
-/// <summary>The members as the protocols parse them today: a JsonObject of model member names.</summary>
+/// <summary>The members as the protocols parse them: a JSON object of model member names, read in place.</summary>
+public sealed class ElementRequestMembers(JsonElement input) : IRequestMembers
+{
+    public string? Text(string member) => Scalar(Member(input, member));
+
+    public IReadOnlyList<string> List(string member, string? field = null) => Member(input, member) is { ValueKind: JsonValueKind.Array } items
+        ? items.EnumerateArray().Select(item => Scalar(field is null ? item : Member(item, field))).OfType<string>().ToList()
+        : [];
+
+    public string? Nested(string member, string field) => Member(input, member) is { } structure ? Scalar(Member(structure, field)) : null;
+
+    public IReadOnlyList<KeyValuePair<string, string>> Pairs(string member) => Member(input, member) is { ValueKind: JsonValueKind.Array } items
+        ? items.EnumerateArray().Where(tag => tag.ValueKind == JsonValueKind.Object)
+            .Select(tag => new KeyValuePair<string, string>(Scalar(Member(tag, "Key")) ?? "", Scalar(Member(tag, "Value")) ?? ""))
+            .ToList()
+        : [];
+
+    private static JsonElement? Member(JsonElement structure, string name) =>
+        structure.ValueKind == JsonValueKind.Object && structure.TryGetProperty(name, out var value) ? value : null;
+
+    /// <summary>A scalar as JsonValue.ToString() spells it (strings unquoted, numbers and booleans as JSON).</summary>
+    private static string? Scalar(JsonElement? value) => value?.ValueKind switch
+    {
+        JsonValueKind.String => value.Value.GetString(),
+        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.Value.GetRawText(),
+        _ => null,
+    };
+}
+
+/// <summary>Members already held as a JsonObject of model member names (STS checks a trust policy against its request).</summary>
 public sealed class JsonRequestMembers(JsonObject input) : IRequestMembers
 {
     public string? Text(string member) => input[member] is JsonValue value ? value.ToString() : null;

@@ -8,7 +8,7 @@ public static class IamService
 {
     public static ServiceDefinition Definition()
     {
-        var table = new OperationTable(ProtectedRoleOperations.Check);
+        var table = new OperationTable(ProtectedRoleOperations.Check, IamJson.Default);
         RoleOperations.Register(table);
         RolePolicyOperations.Register(table);
         ServiceLinkedRoleOperations.Register(table);

@@ -7,7 +7,7 @@ public static class IdentityStoreService
 {
     public static ServiceDefinition Definition()
     {
-        var table = new OperationTable();
+        var table = new OperationTable(records: IdentityStoreJson.Default);
         UserOperations.Register(table);
         GroupOperations.Register(table);
         MembershipOperations.Register(table);

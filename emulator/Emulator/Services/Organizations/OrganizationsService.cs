@@ -7,7 +7,7 @@ public static class OrganizationsService
 {
     public static ServiceDefinition Definition()
     {
-        var table = new OperationTable();
+        var table = new OperationTable(records: OrganizationsJson.Default);
         OrganizationOperations.Register(table);
         TrustedAccessOperations.Register(table);
         AccountOperations.Register(table);

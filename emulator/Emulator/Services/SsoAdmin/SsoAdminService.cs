@@ -7,7 +7,7 @@ public static class SsoAdminService
 {
     public static ServiceDefinition Definition()
     {
-        var table = new OperationTable();
+        var table = new OperationTable(records: SsoAdminJson.Default);
         InstanceOperations.Register(table);
         PermissionSetOperations.Register(table);
         PolicyOperations.Register(table);

@@ -7,7 +7,7 @@ public static class SsoOidcService
 {
     public static ServiceDefinition Definition()
     {
-        var table = new OperationTable();
+        var table = new OperationTable(records: SsoOidcJson.Default);
         SsoOidcOperations.Register(table);
         TokenWithIamOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("sso-oidc"), new RestJsonProtocol(RestJsonProtocol.OidcErrorBody), table,

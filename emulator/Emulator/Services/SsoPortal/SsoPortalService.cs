@@ -7,7 +7,7 @@ public static class SsoPortalService
 {
     public static ServiceDefinition Definition()
     {
-        var table = new OperationTable();
+        var table = new OperationTable(records: SsoPortalJson.Default);
         SsoPortalOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("sso"), new RestJsonProtocol(RestJsonProtocol.PortalErrorBody), table,
             SsoPortalErrors.Validation);

@@ -8,7 +8,7 @@ public static class StsService
 {
     public static ServiceDefinition Definition()
     {
-        var table = new OperationTable();
+        var table = new OperationTable(records: StsJson.Default);
         CallerIdentityOperations.Register(table);
         SessionOperations.Register(table);
         AccessKeyInfoOperations.Register(table);

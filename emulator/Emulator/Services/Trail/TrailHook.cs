@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Emulator.Core;
 using Emulator.Hosting;
@@ -14,17 +15,20 @@ namespace Emulator.Services.Trail;
 public static class TrailHook
 {
     /// <param name="fromConsole">The console page made the call for its user (recorded as a console sign-in session's call).</param>
-    public static JsonNode? Record(OperationContext context, ServiceModel model, string operationName, bool writes, JsonObject input,
-        HttpContext http, Func<JsonNode?> run, bool fromConsole = false)
+    /// <param name="members">The request's members (model member names), as the protocol parsed them.</param>
+    /// <param name="run">Authorization and the handler; answers the typed response.</param>
+    public static object? Record(OperationContext context, ServiceModel model, string operationName, OperationHandler handler, JsonElement members,
+        HttpContext http, Func<object?> run, bool fromConsole = false)
     {
+        var writes = handler.Writes;
         var recorder = http.RequestServices.GetService<TrailRecorder>();
         if (recorder is null) return run();
         var call = CallOf(context, http) with { FromConsole = fromConsole };
         var trail = context.Tx.Trail;
         trail.Call = call;
         var operation = model.Operation(operationName)!;
-        var request = TrailRedaction.Render(model, operation.Input, input);
-        JsonNode? output;
+        var request = TrailRedaction.Render(model, operation.Input, JsonObject.Create(members.Clone()) ?? []);
+        object? output;
         try
         {
             output = run();
@@ -34,7 +38,10 @@ public static class TrailHook
             recorder.Enqueue([.. trail.Refusals, Event(context, model, operationName, writes, request, null, error, call)]);
             throw;
         }
-        var response = output is JsonObject result ? TrailRedaction.Render(model, operation.Output, result) : null;
+        // CloudTrail leaves responseElements null for reads: only a write's typed response is turned into JSON, with its own generated serializer.
+        var response = writes && output is not null && handler.Response is { } responseType
+            && JsonSerializer.SerializeToNode(output, responseType) is JsonObject result
+            ? TrailRedaction.Render(model, operation.Output, result) : null;
         var recorded = Event(context, model, operationName, writes, request, response, null, call);
         if (!writes)
         {

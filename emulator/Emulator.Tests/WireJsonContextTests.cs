@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+using Emulator.Services;
+
+namespace Emulator.Tests;
+
+/// <summary>
+/// Every request and response record is read and written by source-generated code: a record missing from its service's
+/// context would silently fall back to reflection (slower, and resolved at run time), so this names it instead.
+/// </summary>
+public sealed class WireJsonContextTests
+{
+    private static readonly ServiceCatalog Catalog = new();
+
+    [Fact]
+    public void Every_registered_request_and_response_record_is_in_its_services_source_generated_context()
+    {
+        var missing = new List<string>();
+        foreach (var service in Catalog.All)
+        {
+            if (service.Operations.Records is not { } records)
+            {
+                missing.Add($"{service.Model.Name}: no source-generated context; pass one: new OperationTable(records: <Service>Json.Default)");
+                continue;
+            }
+            foreach (var (operation, handler) in service.Operations.Handlers)
+                foreach (var type in Records(handler))
+                    if (records.GetTypeInfo(type) is null)
+                        missing.Add($"{service.Model.Name}:{operation}: add [JsonSerializable(typeof({type.Name}))] to {records.GetType().Name}");
+        }
+        missing.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_metadata_the_endpoint_binds_and_writes_with_comes_from_the_context_not_reflection()
+    {
+        foreach (var service in Catalog.All)
+            foreach (var (operation, handler) in service.Operations.Handlers)
+            {
+                ReferenceEquals(handler.Request.OriginatingResolver, service.Operations.Records).Should().BeTrue($"{service.Model.Name}:{operation}'s request");
+                if (handler.Response is { } response)
+                    ReferenceEquals(response.OriginatingResolver, service.Operations.Records).Should().BeTrue($"{service.Model.Name}:{operation}'s response");
+            }
+    }
+
+    [Fact]
+    public void A_record_left_out_of_the_context_is_noticed()
+    {
+        var table = new OperationTable(records: UnrelatedJson.Default);
+        table.Read<Unlisted, NoOutput>("Probe", (_, _) => new NoOutput());
+
+        table.Records!.GetTypeInfo(typeof(Unlisted)).Should().BeNull();
+        ReferenceEquals(table.Handlers["Probe"].Request.OriginatingResolver, table.Records).Should().BeFalse("it is resolved by reflection");
+    }
+
+    private static IEnumerable<Type> Records(OperationHandler handler) =>
+        new[] { handler.RequestType, handler.ResponseType }.Where(t => t != typeof(NoOutput));
+
+    public sealed record Unlisted(string Name);
+
+    public sealed record Listed(string Name);
+}
+
+[JsonSerializable(typeof(WireJsonContextTests.Listed))]
+internal sealed partial class UnrelatedJson : JsonSerializerContext;

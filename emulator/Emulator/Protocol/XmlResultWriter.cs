@@ -1,0 +1,95 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using System.Xml;
+
+namespace Emulator.Protocol;
+
+/// <summary>
+/// Writes a typed result record as Query-protocol XML along its output shape: element names, list wrappers and
+/// timestamps (ISO-8601) come from the model, values straight from the record's properties through the service's
+/// source-generated JSON metadata (<see cref="JsonTypeInfo"/> getters; no reflection, no intermediate JSON).
+/// </summary>
+public static class XmlResultWriter
+{
+    private static readonly ConcurrentDictionary<(Type, JsonSerializerOptions), Dictionary<string, Func<object, object?>>> Getters = new();
+
+    public static void WriteStructure(XmlWriter writer, string? ns, Shape shape, object value, JsonSerializerOptions records)
+    {
+        if (value is JsonObject json)
+        {
+            foreach (var member in shape.Members)
+                if (json[member.Name] is JsonNode node) WriteValue(writer, ns, member.Shape, member.WireName, node, records);
+            return;
+        }
+        var getters = GettersOf(value.GetType(), records);
+        foreach (var member in shape.Members)
+            if (getters.TryGetValue(member.Name, out var get) && get(value) is { } item)
+                WriteValue(writer, ns, member.Shape, member.WireName, item, records);
+    }
+
+    private static void WriteValue(XmlWriter writer, string? ns, Shape shape, string element, object value, JsonSerializerOptions records)
+    {
+        switch (shape.Type)
+        {
+            case ShapeType.Structure:
+                writer.WriteStartElement(element, ns);
+                WriteStructure(writer, ns, shape, value, records);
+                writer.WriteEndElement();
+                break;
+            case ShapeType.List:
+                if (!shape.Flattened) writer.WriteStartElement(element, ns);
+                foreach (var item in (IEnumerable)value)
+                    if (item is not null) WriteValue(writer, ns, shape.Item!, shape.Flattened ? element : shape.ItemName, item, records);
+                if (!shape.Flattened) writer.WriteEndElement();
+                break;
+            case ShapeType.Map:
+                writer.WriteStartElement(element, ns);
+                foreach (var (key, item) in Entries(value))
+                {
+                    writer.WriteStartElement("entry", ns);
+                    writer.WriteElementString("key", ns, XmlText.Safe(key));
+                    if (item is not null) WriteValue(writer, ns, shape.MapValue!, "value", item, records);
+                    writer.WriteEndElement();
+                }
+                writer.WriteEndElement();
+                break;
+            default:
+                writer.WriteElementString(element, ns, Scalar(shape, value));
+                break;
+        }
+    }
+
+    private static string Scalar(Shape shape, object value) => value switch
+    {
+        DateTimeOffset time => Timestamps.ToIso8601(time),
+        string text when shape.Type == ShapeType.Timestamp => Timestamps.ToIso8601(Timestamps.Parse(text)),
+        JsonNode node when shape.Type == ShapeType.Timestamp => Timestamps.ToIso8601(Timestamps.Read(node)),
+        string text => XmlText.Safe(text),
+        bool flag => flag ? "true" : "false",
+        JsonValue node when node.TryGetValue<string>(out var text) => XmlText.Safe(text),
+        JsonValue node when node.GetValueKind() is JsonValueKind.True or JsonValueKind.False => (bool)node ? "true" : "false",
+        JsonNode node => XmlText.Safe(node.ToJsonString()),
+        IFormattable number => number.ToString(null, CultureInfo.InvariantCulture),
+        _ => XmlText.Safe(value.ToString() ?? ""),
+    };
+
+    private static IEnumerable<(string Key, object? Value)> Entries(object map)
+    {
+        if (map is JsonObject json)
+        {
+            foreach (var (key, item) in json) yield return (key, item);
+            yield break;
+        }
+        foreach (DictionaryEntry entry in (IDictionary)map) yield return ((string)entry.Key, entry.Value);
+    }
+
+    /// <summary>A record's properties by member name, from its source-generated metadata; built once per type.</summary>
+    private static Dictionary<string, Func<object, object?>> GettersOf(Type type, JsonSerializerOptions records) =>
+        Getters.GetOrAdd((type, records), key => key.Item2.GetTypeInfo(key.Item1).Properties
+            .Where(p => p.Get is not null)
+            .ToDictionary(p => p.Name, p => p.Get!, StringComparer.Ordinal));
+}

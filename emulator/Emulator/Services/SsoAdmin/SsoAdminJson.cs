@@ -1,0 +1,51 @@
+using System.Text.Json.Serialization;
+
+namespace Emulator.Services.SsoAdmin;
+
+/// <summary>
+/// The request and response records of sso-admin's operations, serialized by source-generated code (no reflection).
+/// A new operation adds its records here, one line each; <c>WireJsonContextTests</c> names any that are missing.
+/// </summary>
+[JsonSerializable(typeof(InstanceAccessControlAttributeConfigurationRequest))]
+[JsonSerializable(typeof(InstanceRequest))]
+[JsonSerializable(typeof(DescribeInstanceAccessControlAttributeConfigurationResponse))]
+[JsonSerializable(typeof(AssignmentRequest))]
+[JsonSerializable(typeof(CreationStatusResponse))]
+[JsonSerializable(typeof(DeletionStatusResponse))]
+[JsonSerializable(typeof(DescribeCreationStatusRequest))]
+[JsonSerializable(typeof(DescribeDeletionStatusRequest))]
+[JsonSerializable(typeof(StatusListRequest))]
+[JsonSerializable(typeof(ListCreationStatusResponse))]
+[JsonSerializable(typeof(ListDeletionStatusResponse))]
+[JsonSerializable(typeof(ListAccountAssignmentsRequest))]
+[JsonSerializable(typeof(ListAccountAssignmentsResponse))]
+[JsonSerializable(typeof(ListAccountAssignmentsForPrincipalRequest))]
+[JsonSerializable(typeof(PageRequest))]
+[JsonSerializable(typeof(ListInstancesResponse))]
+[JsonSerializable(typeof(DescribeInstanceResponse))]
+[JsonSerializable(typeof(CreateInstanceRequest))]
+[JsonSerializable(typeof(CreateInstanceResponse))]
+[JsonSerializable(typeof(UpdateInstanceRequest))]
+[JsonSerializable(typeof(CreatePermissionSetRequest))]
+[JsonSerializable(typeof(PermissionSetResponse))]
+[JsonSerializable(typeof(PermissionSetRequest))]
+[JsonSerializable(typeof(UpdatePermissionSetRequest))]
+[JsonSerializable(typeof(InstancePageRequest))]
+[JsonSerializable(typeof(PermissionSetArnsResponse))]
+[JsonSerializable(typeof(ManagedPolicyRequest))]
+[JsonSerializable(typeof(PermissionSetPageRequest))]
+[JsonSerializable(typeof(ListManagedPoliciesResponse))]
+[JsonSerializable(typeof(PutInlinePolicyRequest))]
+[JsonSerializable(typeof(InlinePolicyResponse))]
+[JsonSerializable(typeof(ProvisionPermissionSetRequest))]
+[JsonSerializable(typeof(ProvisioningStatusResponse))]
+[JsonSerializable(typeof(DescribeProvisioningStatusRequest))]
+[JsonSerializable(typeof(ListProvisioningStatusResponse))]
+[JsonSerializable(typeof(TagResourceRequest))]
+[JsonSerializable(typeof(UntagResourceRequest))]
+[JsonSerializable(typeof(ListTagsForResourceRequest))]
+[JsonSerializable(typeof(ListTagsForResourceResponse))]
+[JsonSerializable(typeof(ListAccountsForProvisionedPermissionSetRequest))]
+[JsonSerializable(typeof(ListAccountsForProvisionedPermissionSetResponse))]
+[JsonSerializable(typeof(ListPermissionSetsProvisionedToAccountRequest))]
+internal sealed partial class SsoAdminJson : JsonSerializerContext;
