@@ -7,7 +7,7 @@ public static class CloudTrailService
 {
     public static ServiceDefinition Definition()
     {
-        var table = new OperationTable();
+        var table = new OperationTable(records: CloudTrailJson.Default);
         LookupEventsOperation.Register(table);
         return new ServiceDefinition(ServiceModel.Load("cloudtrail"), new AwsJsonProtocol(), table, CloudTrailErrors.Validation);
     }

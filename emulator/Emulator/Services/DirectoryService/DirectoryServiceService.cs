@@ -7,7 +7,7 @@ public static class DirectoryServiceService
 {
     public static ServiceDefinition Definition()
     {
-        var table = new OperationTable();
+        var table = new OperationTable(records: DirectoryServiceJson.Default);
         DirectoryOperations.Register(table);
         return new ServiceDefinition(ServiceModel.Load("ds"), new AwsJsonProtocol(), table, DirectoryServiceErrors.Validation);
     }

@@ -48,4 +48,8 @@ namespace Emulator.Services.SsoAdmin;
 [JsonSerializable(typeof(ListAccountsForProvisionedPermissionSetRequest))]
 [JsonSerializable(typeof(ListAccountsForProvisionedPermissionSetResponse))]
 [JsonSerializable(typeof(ListPermissionSetsProvisionedToAccountRequest))]
+[JsonSerializable(typeof(CustomerPolicyReferenceRequest))]
+[JsonSerializable(typeof(ListCustomerPolicyReferencesResponse))]
+[JsonSerializable(typeof(PutPermissionsBoundaryRequest))]
+[JsonSerializable(typeof(PermissionsBoundaryResponse))]
 internal sealed partial class SsoAdminJson : JsonSerializerContext;
