@@ -28,9 +28,10 @@ public static class ConsoleEndpoints
         app.MapPost($"{Path}/trusted-access", TrustedAccess).ExcludeFromDescription();
     }
 
-    private static RazorComponentResult<ConsolePage> Page(
+    // IResult, not RazorComponentResult<ConsolePage>: the request delegate generator cannot see types the Razor generator makes.
+    private static IResult Page(
         StateStore store, string? account, string? service, string? caller, bool? errors, string? notice) =>
-        new(new { Model = store.Read(tx => ConsoleModels.Of(tx, new TimelineFilter(account, service, caller, errors == true), notice)) });
+        new RazorComponentResult<ConsolePage>(new { Model = store.Read(tx => ConsoleModels.Of(tx, new TimelineFilter(account, service, caller, errors == true), notice)) });
 
     private static async Task<RedirectHttpResult> TrustedAccess(HttpContext http, [FromForm] string organizationId, [FromForm] string servicePrincipal,
         [FromForm] string change, StateStore store, ServiceCatalog catalog, EmulatorOptions options, TimeProvider time)
