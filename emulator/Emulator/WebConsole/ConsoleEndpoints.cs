@@ -6,6 +6,7 @@ using Emulator.Services;
 using Emulator.Services.Trail;
 using Emulator.State;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Emulator.WebConsole;
@@ -25,7 +26,7 @@ public static class ConsoleEndpoints
     {
         app.UseAntiforgery();
         app.MapGet(Path, Page).ExcludeFromDescription();
-        app.MapPost($"{Path}/trusted-access", TrustedAccess).ExcludeFromDescription();
+        app.MapPost($"{Path}/trusted-access", TrustedAccess).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
     }
 
     // IResult, not RazorComponentResult<ConsolePage>: the request delegate generator cannot see types the Razor generator makes.
@@ -33,9 +34,16 @@ public static class ConsoleEndpoints
         StateStore store, string? account, string? service, string? caller, bool? errors, string? notice) =>
         new RazorComponentResult<ConsolePage>(new { Model = store.Read(tx => ConsoleModels.Of(tx, new TimelineFilter(account, service, caller, errors == true), notice)) });
 
-    private static async Task<RedirectHttpResult> TrustedAccess(HttpContext http, [FromForm] string organizationId, [FromForm] string servicePrincipal,
-        [FromForm] string change, StateStore store, ServiceCatalog catalog, EmulatorOptions options, TimeProvider time)
+    // The form is read here, after the antiforgery middleware's verdict is checked: the request delegate generator's
+    // [FromForm] binding throws (a 500) on a bad token where the framework's own binder answers 400.
+    private static async Task<IResult> TrustedAccess(HttpContext http, StateStore store, ServiceCatalog catalog, EmulatorOptions options, TimeProvider time)
     {
+        if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+            return TypedResults.BadRequest("The form's antiforgery token is missing or invalid: reload the console and try again.");
+        var form = await http.Request.ReadFormAsync();
+        string organizationId = form["organizationId"].ToString(), servicePrincipal = form["servicePrincipal"].ToString(), change = form["change"].ToString();
+        if (organizationId.Length == 0 || servicePrincipal.Length == 0 || change is not ("enable" or "disable"))
+            return TypedResults.BadRequest("organizationId, servicePrincipal and change (enable or disable) are required.");
         var organizations = catalog.Named("organizations");
         var operation = change == "enable" ? "EnableAWSServiceAccess" : "DisableAWSServiceAccess";
         var handler = organizations.Operations.Handlers[operation];
