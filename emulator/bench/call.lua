@@ -1,11 +1,12 @@
 -- wrk script: one request, repeated. Set by the environment (run.sh):
 --   BENCH_SERVICE  signing scope (organizations, iam)     BENCH_TARGET  X-Amz-Target, or empty for a form post
---   BENCH_BODY     request body
+--   BENCH_BODY     request body                               BENCH_KEY     access key id (default test: the root user)
 local service = os.getenv("BENCH_SERVICE") or "organizations"
 local target = os.getenv("BENCH_TARGET") or ""
+local key = os.getenv("BENCH_KEY") or "test"
 wrk.method = "POST"
 wrk.body = os.getenv("BENCH_BODY") or "{}"
-wrk.headers["Authorization"] = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/" .. service .. "/aws4_request, SignedHeaders=host, Signature=0"
+wrk.headers["Authorization"] = "AWS4-HMAC-SHA256 Credential=" .. key .. "/20260101/us-east-1/" .. service .. "/aws4_request, SignedHeaders=host, Signature=0"
 if target ~= "" then
   wrk.headers["Content-Type"] = "application/x-amz-json-1.1"
   wrk.headers["X-Amz-Target"] = target
