@@ -8,7 +8,9 @@ setsid samba -s "$D/etc/smb.conf" -l "$D/log" --foreground --no-process-group -M
 pid=$!
 echo "$pid" > "$D/run/samba.pid"
 for _ in $(seq 1 600); do
-  if ldapsearch -x -LLL -H "ldap://$AD_LAB_IP" -s base -b '' defaultNamingContext > /dev/null 2>&1; then
+  # Ready means both listeners answer: plain/StartTLS on 389 and LDAPS on 636 (636 can come up a moment later).
+  if ldapsearch -x -LLL -H "ldap://$AD_LAB_IP" -s base -b '' defaultNamingContext > /dev/null 2>&1 \
+     && LDAPTLS_CACERT="$D/pki/ca.pem" ldapsearch -x -LLL -H "ldaps://$AD_LAB_IP" -s base -b '' defaultNamingContext > /dev/null 2>&1; then
     echo "samba pid $pid: LDAP ready on $AD_LAB_IP (389 StartTLS, 636 LDAPS)"; exit 0
   fi
   kill -0 "$pid" 2>/dev/null || { echo "samba exited early:" >&2; tail -30 "$D/log/samba.log" "$D/log/stdout.log" >&2; exit 1; }
