@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
-
 namespace Emulator.Services.Authorization;
 
 /// <summary>Whether a statement applies to a request: action, resource, principal and every condition.</summary>
@@ -12,23 +9,10 @@ public static class StatementMatcher
         MatchesPrincipal(statement, request) &&
         statement.Conditions.All(test => ConditionOperators.Evaluate(test, request));
 
-    /// <summary>
-    /// Actions compare case-insensitively ("IAM:getrole" is iam:GetRole). The answer is remembered per statement and
-    /// action: a managed policy such as ReadOnlyAccess lists hundreds of patterns, and the same actions come back.
-    /// </summary>
-    public static bool MatchesAction(Statement statement, string action)
-    {
-        var known = ActionMatches.GetValue(statement, _ => new ConcurrentDictionary<string, bool>(StringComparer.OrdinalIgnoreCase));
-        if (known.TryGetValue(action, out var matches)) return matches;
-        matches = statement.Actions is { } actions
-            ? actions.Any(pattern => Wildcards.Match(pattern, action, ignoreCase: true))
-            : !statement.NotActions!.Any(pattern => Wildcards.Match(pattern, action, ignoreCase: true));
-        if (known.Count < RememberedActionsPerStatement) known[action] = matches; // the simulator takes any action name: stay bounded
-        return matches;
-    }
-
-    private const int RememberedActionsPerStatement = 4096;
-    private static readonly ConditionalWeakTable<Statement, ConcurrentDictionary<string, bool>> ActionMatches = new();
+    /// <summary>Actions compare case-insensitively ("IAM:getrole" is iam:GetRole).</summary>
+    public static bool MatchesAction(Statement statement, string action) => statement.Actions is { } actions
+        ? actions.Any(pattern => Wildcards.Match(pattern, action, ignoreCase: true))
+        : !statement.NotActions!.Any(pattern => Wildcards.Match(pattern, action, ignoreCase: true));
 
     /// <summary>Resources compare case-sensitively, after policy variables; a statement without either element (a trust policy's) applies to its own resource.</summary>
     public static bool MatchesResource(Statement statement, RequestContext request)
