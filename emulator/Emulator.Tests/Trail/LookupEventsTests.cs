@@ -170,7 +170,7 @@ public sealed class TrailRetentionTests
             throw new InvalidOperationException("the handler failed");
         });
         attempt.Should().Throw<InvalidOperationException>();
-        store.Current.Count("trail_events").Should().Be(0);
+        store.Trail.Window.Count.Should().Be(0);
         store.Current.Count("roles").Should().Be(0);
 
         store.Write(tx =>
@@ -178,7 +178,7 @@ public sealed class TrailRetentionTests
             tx.Trail.ServiceEvent("222222222222", "sso.amazonaws.com", "CreateServiceLinkedRole", "AWSServiceRoleForSSO", "test");
             return 0;
         });
-        store.Read(tx => TrailQueries.NewestFirst(tx).Select(e => e.EventName).ToList()).Should().Equal("CreateServiceLinkedRole");
+        store.Trail.Window.NewestFirst().Select(e => e.EventName).Should().Equal("CreateServiceLinkedRole");
     }
 
     [Fact]

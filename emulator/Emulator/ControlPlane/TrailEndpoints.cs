@@ -9,9 +9,9 @@ public sealed record TrailEventView(
     string EventId, long Sequence, string AccountId, DateTimeOffset EventTime, string EventSource, string EventName,
     string EventType, bool ReadOnly, string Caller, string? ErrorCode, JsonNode Record)
 {
-    public static TrailEventView Of(TrailEventDoc e) => new(
-        e.EventId, e.Sequence, e.AccountId, e.EventTime, e.EventSource, e.EventName, e.EventType, e.ReadOnly, e.Caller, e.ErrorCode,
-        JsonNode.Parse(e.Record)!);
+    public static TrailEventView Of(TrailEntry e) => new(
+        e.EventId, e.Sequence, e.AccountId, e.EventTime, e.EventSource, e.EventName, e.EventType, e.ReadOnly, e.CallerName, e.ErrorCode,
+        JsonNode.Parse(TrailRecords.Render(e))!);
 }
 
 public sealed record TrailEventsResponse(List<TrailEventView> Events);
@@ -38,17 +38,18 @@ public static class TrailEndpoints
     }
 
     private static TrailEventsResponse List(StateStore store, string? account, string? source, bool? errorsOnly, int? max) =>
-        new(store.Read(tx => TrailQueries.NewestFirst(tx)
+        new(store.Trail.Window.NewestFirst()
             .Where(e => account is null || e.AccountId == account)
             .Where(e => source is null || e.EventSource == source)
             .Where(e => errorsOnly != true || e.ErrorCode is not null)
             .Take(Math.Clamp(max ?? 100, 1, 1000))
-            .Select(TrailEventView.Of).ToList()));
+            .Select(TrailEventView.Of).ToList());
 
     private static async Task Stream(HttpContext http, StateStore store, string? since)
     {
         var resumeFrom = since ?? http.Request.Headers["Last-Event-ID"].ToString();
-        var last = store.Read(tx => resumeFrom is { Length: > 0 } id && TrailQueries.SequenceOf(tx, id) is { } known ? known : TrailQueries.Next(tx) - 1);
+        var start = store.Trail.Window;
+        var last = resumeFrom is { Length: > 0 } id && start.SequenceOf(id) is { } known ? known : store.Trail.Next - 1;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         await http.Response.WriteAsync(": the event trail\n\n", http.RequestAborted);
@@ -58,14 +59,12 @@ public static class TrailEndpoints
         {
             while (!http.RequestAborted.IsCancellationRequested)
             {
-                var fresh = store.Read(tx =>
-                {
-                    if (TrailQueries.Next(tx) - 1 < last) last = 0; // the state was reset
-                    return TrailQueries.After(tx, last).ToList();
-                });
+                var window = store.Trail.Window;
+                if (window.FirstSequence + window.Count - 1 < last) last = 0; // the state was reset
+                var fresh = window.After(last).ToList();
                 foreach (var e in fresh)
                 {
-                    await http.Response.WriteAsync($"id: {e.EventId}\nevent: trail\ndata: {e.Record}\n\n", http.RequestAborted);
+                    await http.Response.WriteAsync($"id: {e.EventId}\nevent: trail\ndata: {TrailRecords.Render(e)}\n\n", http.RequestAborted);
                     last = e.Sequence;
                 }
                 quiet = fresh.Count > 0 ? TimeSpan.Zero : quiet + PollInterval;

@@ -74,7 +74,7 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
             : Callers.Resolve(tx, credential.AccessKeyId, options, now) ?? throw service.Protocol.ExpiredToken();
         var context = new OperationContext(caller, tx, now, options, endpointUrl);
         // The event trail (issue 11, Services/Trail): runs authorization and the handler, and records the call's CloudTrail event.
-        return Services.Trail.TrailHook.Record(context, service.Model, operationName, handler, members, http, () =>
+        return Services.Trail.TrailHook.Record(context, store.Trail, service.Model, operationName, handler, members, http, credential?.AccessKeyId, () =>
         {
             Services.Authorization.Authorizer.Check(context, service.Model, operationName, new ElementRequestMembers(members), http);
             return handler.Run(context, request);

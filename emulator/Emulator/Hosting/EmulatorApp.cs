@@ -33,8 +33,6 @@ public static class EmulatorApp
         builder.Services.AddSingleton<AwsEndpoint>();
         builder.Services.AddSingleton<Services.Sso.ExpiredStateSweeper>(); // purges expired tokens and credentials (issue 7.10)
         builder.Services.AddHostedService(services => services.GetRequiredService<Services.Sso.ExpiredStateSweeper>());
-        builder.Services.AddSingleton<Services.Trail.TrailRecorder>(); // the event trail's queue for reads and refusals (issue 11)
-        builder.Services.AddHostedService(services => services.GetRequiredService<Services.Trail.TrailRecorder>());
         builder.Services.AddHostedService<Services.DirectoryService.DirectoryWorker>(); // ds stages and the periodic AD sync (issue 12)
         ControlPlaneEndpoints.AddServices(builder.Services);
         WebConsole.ConsoleEndpoints.AddServices(builder.Services); // the console page (issue 11)
@@ -67,7 +65,8 @@ public static class EmulatorApp
 
     private static StateStore OpenStore(EmulatorOptions options)
     {
-        if (options.InMemory) return new StateStore(null);
+        var trailLimits = Services.Trail.TrailLimits.Of(options);
+        if (options.InMemory) return new StateStore(null, trailLimits);
         var path = Path.GetFullPath(options.DataPath);
         try
         {
@@ -77,7 +76,7 @@ public static class EmulatorApp
         {
             throw new StateFileException($"Cannot create the folder of {path} ({error.Message}); pass --data with a file in a writable folder, or --in-memory.", error);
         }
-        return new StateStore(path);
+        return new StateStore(path, trailLimits);
     }
 
     private static string FormatHost(string host) => host.Contains(':') && !host.StartsWith('[') ? $"[{host}]" : host;

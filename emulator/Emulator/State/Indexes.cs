@@ -26,10 +26,7 @@ public static class Indexes
     public static readonly Index<RoleDoc> RolesByAccount = new("roles", r => r.AccountId);
     public static readonly Index<TrustedServiceDoc> TrustedServicesByOrganization = new("trusted_services", s => s.OrganizationId);
 
-    /// <summary>Each account's event history (LookupEvents), in recording order (issue 11).</summary>
-    public static readonly Index<Services.Trail.TrailEventDoc> TrailEventsByAccount = new("trail_events", e => e.AccountId);
-
-    public static readonly IReadOnlyList<Index> All = [AccountsByOrganization, AccountsByEmail, RolesByAccount, TrustedServicesByOrganization, TrailEventsByAccount];
+    public static readonly IReadOnlyList<Index> All = [AccountsByOrganization, AccountsByEmail, RolesByAccount, TrustedServicesByOrganization];
 
     public static Index<T>[] Of<T>(string collection) =>
         All.Where(i => i.Collection == collection).Cast<Index<T>>().ToArray();

@@ -46,9 +46,10 @@ internal sealed class StateFile : IDisposable
     }
 
     /// <summary>One LiteDB transaction for the whole batch: all of it is on disk, or none of it.</summary>
-    public void Commit(IReadOnlyCollection<PendingCommit> batch)
+    /// <param name="trail">The event trail's pages to save and delete, after the batch's own changes.</param>
+    public void Commit(IReadOnlyCollection<PendingCommit> batch, IReadOnlyList<Change> trail)
     {
-        RequireSpaceFor(batch.Sum(c => c.Changes.Count));
+        RequireSpaceFor(batch.Sum(c => c.Changes.Count) + trail.Count);
         var db = Database;
         var logLength = LogLength();
         if (!db.BeginTrans()) throw new InvalidOperationException("The state file already had a transaction open.");
@@ -57,13 +58,9 @@ internal sealed class StateFile : IDisposable
             foreach (var commit in batch)
             {
                 if (commit.ResetsEverything) DeleteEverything(db);
-                foreach (var change in commit.Changes)
-                {
-                    var collection = db.GetCollection(change.Collection);
-                    if (change.Document is null) collection.Delete(change.Id);
-                    else collection.Upsert(change.Document);
-                }
+                foreach (var change in commit.Changes) Apply(db, change);
             }
+            foreach (var change in trail) Apply(db, change);
             if (!db.Commit()) throw new InvalidOperationException("The state file's transaction was not committed.");
         }
         catch
@@ -72,6 +69,20 @@ internal sealed class StateFile : IDisposable
             TruncateLog(logLength);
             throw;
         }
+    }
+
+    private static void Apply(LiteDatabase db, Change change)
+    {
+        var collection = db.GetCollection(change.Collection);
+        if (change.Document is null) collection.Delete(change.Id);
+        else collection.Upsert(change.Document);
+    }
+
+    /// <summary>The event trail's saved pages (<see cref="Services.Trail.TrailPages"/>).</summary>
+    public IEnumerable<BsonDocument> LoadTrail()
+    {
+        var db = Database;
+        return db.CollectionExists(Services.Trail.TrailPages.Collection) ? db.GetCollection(Services.Trail.TrailPages.Collection).FindAll().ToList() : [];
     }
 
     private string LogPath => System.IO.Path.Combine(
@@ -159,7 +170,7 @@ internal sealed class StateFile : IDisposable
             if (marker["format"].AsString != Format) throw StateFileChecks.Foreign(_path, $"its format is {marker["format"].AsString}, not {Format}");
             return;
         }
-        var known = Documents.Collections.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var known = Documents.Collections.Select(c => c.Name).Append(Services.Trail.TrailPages.Collection).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var foreign = db.GetCollectionNames().Where(n => !known.Contains(n)).ToList();
         if (foreign.Count > 0) throw StateFileChecks.Foreign(_path, $"it is a LiteDB database with collections the emulator does not know ({string.Join(", ", foreign.Take(3))})");
         markers.Insert(new BsonDocument { ["_id"] = "format", ["format"] = Format });

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Emulator.Services.Trail;
 
 namespace Emulator.State;
 
@@ -11,6 +12,8 @@ namespace Emulator.State;
 /// that throws leaves nothing; otherwise its changes become the new head and go to the committer.</item>
 /// <item>The committer thread puts every write waiting at that moment into one LiteDB transaction (group commit), then
 /// publishes the head it reached as the durable snapshot, then acknowledges those writes.</item>
+/// <item>The event trail (<see cref="Trail"/>) is saved by the same commits: a write's events with the write, reads'
+/// events in the next commit after they were recorded.</item>
 /// <item>When a commit fails (e.g. a full disk) those writes and every write queued behind them fail, the head goes
 /// back to the durable snapshot, reads carry on, and the store reports itself degraded until a commit succeeds.</item>
 /// </list>
@@ -32,10 +35,12 @@ public sealed class StateStore : IDisposable
     private long _commits;
 
     /// <param name="path">A file path, or null for state that lives only in memory.</param>
-    public StateStore(string? path)
+    /// <param name="trailLimits">The event trail's retention (default: 100,000 events, 90 days).</param>
+    public StateStore(string? path, TrailLimits? trailLimits = null)
     {
         Path = path;
         _durable = _head = Snapshot.Empty;
+        Trail = new TrailLog(trailLimits ?? TrailLimits.Default, path is null ? null : SaveTrail);
         if (path is null) return;
 
         _lock = StateFileLock.Acquire(path);
@@ -43,6 +48,7 @@ public sealed class StateStore : IDisposable
         {
             _file = StateFile.Open(path);
             _durable = _head = _file.Load();
+            Trail.Load(_file.LoadTrail());
         }
         catch (Exception error)
         {
@@ -62,6 +68,9 @@ public sealed class StateStore : IDisposable
 
     public string? Path { get; }
 
+    /// <summary>The event trail: published events in recording order (not part of the snapshots).</summary>
+    public TrailLog Trail { get; }
+
     /// <summary>Why writes currently fail (e.g. "the disk is full"), or null while they succeed.</summary>
     public string? Degraded => _degraded;
 
@@ -71,7 +80,7 @@ public sealed class StateStore : IDisposable
     /// <summary>The last durable snapshot (what reads see).</summary>
     public Snapshot Current => _durable;
 
-    public T Read<T>(Func<Tx, T> read) => read(new Tx(_durable));
+    public T Read<T>(Func<Tx, T> read) => read(new Tx(_durable, trailLog: Trail));
 
     /// <summary>Runs the handler on the head and waits until its changes are durable.</summary>
     public T Write<T>(Func<Tx, T> write)
@@ -95,7 +104,7 @@ public sealed class StateStore : IDisposable
         Task? durable;
         lock (_writeGate)
         {
-            durable = Enqueue([], Snapshot.Empty, resetsEverything: true);
+            durable = Enqueue([], Snapshot.Empty, resetsEverything: true, trail: []);
         }
         durable?.GetAwaiter().GetResult();
     }
@@ -105,22 +114,23 @@ public sealed class StateStore : IDisposable
         lock (_writeGate)
         {
             var writes = new WriteSet(_head);
-            var result = write(new Tx(_head, writes));
-            if (writes.Changes.Count == 0) return (result, _lastPending is { IsCompleted: false } pending ? pending : null);
-            return (result, Enqueue(writes.Changes.ToList(), writes.Apply(), resetsEverything: false));
+            var result = write(new Tx(_head, writes, Trail));
+            if (writes.Changes.Count == 0 && writes.Trail.Count == 0) return (result, _lastPending is { IsCompleted: false } pending ? pending : null);
+            return (result, Enqueue(writes.Changes.ToList(), writes.Apply(), resetsEverything: false, writes.Trail));
         }
     }
 
     /// <summary>Called under the write gate: the head moves on at once, the durable snapshot when the commit is done.</summary>
-    private Task? Enqueue(IReadOnlyCollection<Change> changes, Snapshot head, bool resetsEverything)
+    private Task? Enqueue(IReadOnlyCollection<Change> changes, Snapshot head, bool resetsEverything, IReadOnlyList<TrailEntry> trail)
     {
         _head = head;
         if (_file is null)
         {
             _durable = head;
+            Trail.PublishNow(trail, resetsEverything);
             return null;
         }
-        var commit = new PendingCommit(changes, head, resetsEverything);
+        var commit = new PendingCommit(changes, head, resetsEverything, trail);
         _queue.Add(commit);
         _lastPending = commit.Durable;
         return commit.Durable;
@@ -150,18 +160,43 @@ public sealed class StateStore : IDisposable
         }
     }
 
+    /// <summary>Saves reads' events waiting since the last commit: an empty commit that the committer fills with them.</summary>
+    private void SaveTrail()
+    {
+        lock (_writeGate)
+        {
+            if (_queue.IsAddingCompleted) return;
+            try { Enqueue([], _head, resetsEverything: false, trail: []); }
+            catch (InvalidOperationException) { } // closing
+        }
+    }
+
     private bool Commit(List<PendingCommit> batch)
     {
+        // Reads' events recorded since the last commit go first; a reset in the batch removes what came before it.
+        var events = Trail.TakeUnsaved();
+        var resets = false;
+        foreach (var commit in batch)
+        {
+            if (commit.ResetsEverything)
+            {
+                events.Clear();
+                resets = true;
+            }
+            events.AddRange(commit.Trail);
+        }
+        var trail = Trail.Prepare(events, resets, durable: true);
         try
         {
-            _file!.Commit(batch);
+            _file!.Commit(batch, trail.Changes);
         }
         catch (Exception error)
         {
-            FailAll(batch, error);
+            FailAll(batch, error); // the reads' events taken for this commit are lost with it; the calls they describe are not affected
             return false;
         }
         _durable = batch[^1].Head;
+        Trail.Publish(trail);
         _degraded = null;
         Interlocked.Increment(ref _commits);
         foreach (var commit in batch) commit.Succeed();
@@ -202,9 +237,11 @@ public sealed class StateStore : IDisposable
 
     public void Dispose()
     {
+        Trail.Dispose();
         if (_committer is not null)
         {
-            _queue.CompleteAdding();
+            SaveTrail();
+            lock (_writeGate) _queue.CompleteAdding();
             _committer.Join();
             TryCheckpoint();
         }

@@ -1,3 +1,5 @@
+using Emulator.Services.Trail;
+
 namespace Emulator.State;
 
 /// <summary>
@@ -9,12 +11,25 @@ public sealed partial class Tx
 {
     private readonly Snapshot _snapshot;
     private readonly WriteSet? _writes;
+    private readonly TrailLog? _trailLog;
+    private TrailScope? _trail;
 
-    internal Tx(Snapshot snapshot, WriteSet? writes = null)
+    internal Tx(Snapshot snapshot, WriteSet? writes = null, TrailLog? trailLog = null)
     {
         _snapshot = snapshot;
         _writes = writes;
+        _trailLog = trailLog;
     }
+
+    /// <summary>
+    /// The trail of the call this transaction runs for: the endpoint sets <see cref="TrailScope.Call"/>; the trust
+    /// model records the service's own actions with <see cref="TrailScope.ServiceEvent"/>. A write's events are
+    /// published with the write.
+    /// </summary>
+    public TrailScope Trail => _trail ??= new TrailScope(_writes?.Trail);
+
+    /// <summary>The events published so far (the event trail is not part of the snapshot: it only grows, in recording order).</summary>
+    public TrailWindow TrailEvents => _trailLog?.Window ?? default;
 
     private ILiteCollection<T> Collection<T>(string name) where T : class =>
         _writes is null ? new ReadOnlyCollection<T>(_snapshot.Get<T>(name)) : _writes.Collection<T>(name);

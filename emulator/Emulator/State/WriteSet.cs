@@ -32,6 +32,9 @@ internal sealed class WriteSet(Snapshot head)
 
     public IReadOnlyCollection<Change> Changes => _changes.Values;
 
+    /// <summary>The write's trail events: saved in the same LiteDB transaction, published when it is durable.</summary>
+    public List<Services.Trail.TrailEntry> Trail { get; } = [];
+
     /// <summary>The head with this write applied.</summary>
     public Snapshot Apply() => _changes.Count == 0 ? head : head.With(_changedCollections.Select(name =>
         KeyValuePair.Create(name, ((IWritableCollection)_collections[name]).ToState())));

@@ -57,7 +57,7 @@ public static class ConsoleEndpoints
                     ?? throw new AwsException("AWSOrganizationsNotInUseException", "Your account is not a member of an organization.");
                 var context = new OperationContext(Caller.Root(organization.ManagementAccountId), tx, time.GetUtcNow(), options,
                     Portal.PortalUrls.BaseUrl(http.Request, options));
-                return TrailHook.Record(context, organizations.Model, operation, handler, members.RootElement, http,
+                return TrailHook.Record(context, store.Trail, organizations.Model, operation, handler, members.RootElement, http, signedWith: null,
                     () => handler.Run(context, handler.Bind(members.RootElement)), fromConsole: true);
             });
             notice = $"Trusted access for {servicePrincipal} is {(change == "enable" ? "enabled" : "disabled")}.";

@@ -11,7 +11,7 @@ public sealed record ConsoleModel(
     IReadOnlyList<OrganizationNode> Organizations,
     IReadOnlyList<AccountNode> StandaloneAccounts,
     IReadOnlyList<IdentityCenterView> IdentityCenters,
-    IReadOnlyList<TrailEventDoc> Events,
+    IReadOnlyList<TrailEntry> Events,
     TimelineFilter Filter,
     IReadOnlyList<string> KnownAccounts,
     IReadOnlyList<string> KnownSources,
@@ -41,10 +41,10 @@ public sealed record TimelineFilter(string? Account, string? Service, string? Ca
 {
     public const int MaxShown = 200;
 
-    public bool Matches(TrailEventDoc e) =>
+    public bool Matches(TrailEntry e) =>
         (string.IsNullOrEmpty(Account) || e.AccountId == Account) &&
         (string.IsNullOrEmpty(Service) || e.EventSource == Service) &&
-        (string.IsNullOrEmpty(Caller) || e.Caller.Contains(Caller, StringComparison.OrdinalIgnoreCase)) &&
+        (string.IsNullOrEmpty(Caller) || e.CallerName.Contains(Caller, StringComparison.OrdinalIgnoreCase)) &&
         (!ErrorsOnly || e.ErrorCode is not null);
 }
 
@@ -58,8 +58,8 @@ public static class ConsoleModels
             .Where(id => tx.Accounts.FindById(id) is not { OrganizationId: not null })
             .Distinct().Order(StringComparer.Ordinal)
             .Select(id => Account(tx, id, tx.Accounts.FindById(id)?.Name ?? "", tx.Accounts.FindById(id)?.Status ?? "standalone", [])).ToList();
-        var events = TrailQueries.NewestFirst(tx).Where(filter.Matches).Take(TimelineFilter.MaxShown).ToList();
-        var recent = TrailQueries.NewestFirst(tx).Take(5000).ToList();
+        var events = tx.TrailEvents.NewestFirst().Where(filter.Matches).Take(TimelineFilter.MaxShown).ToList();
+        var recent = tx.TrailEvents.NewestFirst().Take(5000).ToList();
         return new ConsoleModel(organizations, standalone, [.. tx.SsoInstances.FindAll().Select(i => IdentityCenter(tx, i))], events, filter,
             [.. recent.Select(e => e.AccountId).Distinct().Order(StringComparer.Ordinal)],
             [.. recent.Select(e => e.EventSource).Distinct().Order(StringComparer.Ordinal)], notice);

@@ -27,8 +27,8 @@ public static class LookupEventsOperation
     private const int MaxPage = 50;
 
     /// <summary>How each lookup attribute matches an event.</summary>
-    private static readonly IReadOnlyDictionary<string, Func<TrailEventDoc, string, bool>> Matches =
-        new Dictionary<string, Func<TrailEventDoc, string, bool>>(StringComparer.Ordinal)
+    private static readonly IReadOnlyDictionary<string, Func<TrailEntry, string, bool>> Matches =
+        new Dictionary<string, Func<TrailEntry, string, bool>>(StringComparer.Ordinal)
         {
             ["EventId"] = (e, v) => e.EventId == v,
             ["EventName"] = (e, v) => e.EventName == v,
@@ -54,7 +54,8 @@ public static class LookupEventsOperation
         // Insights events are never recorded by the emulator.
         if (request.EventCategory == "insight") return new LookupEventsResponse([], null);
 
-        var events = context.Tx.TrailEvents.FindBy(Indexes.TrailEventsByAccount, context.Caller.AccountId).Reverse()
+        var events = context.Tx.TrailEvents.NewestFirst()
+            .Where(e => e.AccountId == context.Caller.AccountId)
             .Where(e => startTime is not { } start || e.EventTime >= start)
             .Where(e => endTime is not { } end || e.EventTime <= end)
             .Where(e => filter is null || Matches[filter.AttributeKey](e, filter.AttributeValue));
@@ -73,9 +74,9 @@ public static class LookupEventsOperation
     }
 
     /// <summary>Ascending in this key is newest first.</summary>
-    private static string NewestFirstKey(TrailEventDoc e) => TrailEventDoc.Key(long.MaxValue - e.Sequence);
+    private static string NewestFirstKey(TrailEntry e) => TrailPages.Key(long.MaxValue - e.Sequence);
 
-    private static TrailEvent Describe(TrailEventDoc e) => new(
+    private static TrailEvent Describe(TrailEntry e) => new(
         e.EventId, e.EventName, e.ReadOnly ? "true" : "false", e.AccessKeyId, e.EventTime, e.EventSource, e.Username,
-        [.. e.Resources.Select(r => new EventResource(r.ResourceType, r.ResourceName))], e.Record);
+        [.. e.Resources.Select(r => new EventResource(r.ResourceType, r.ResourceName))], TrailRecords.Render(e));
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Emulator.Core;
 using Emulator.Hosting;
 using Emulator.Protocol;
@@ -8,26 +7,24 @@ namespace Emulator.Services.Trail;
 
 /// <summary>
 /// The endpoint's one call into the trail: runs the call (authorization and handler) and records its CloudTrail event.
-/// A successful write's event (and its service events) goes into the call's own transaction, so they commit together
-/// or not at all; a read's or a refused call's event goes to the <see cref="TrailRecorder"/>, so the answer never
-/// waits for it.
+/// A successful write's event (and its service events) goes with the write, so they are saved together or not at all;
+/// a read's or a refused call's event is <see cref="TrailLog.Record">recorded</see> without making the answer wait.
+/// Recording keeps references and the request's wire text; the CloudTrail JSON is built only when the event is read.
 /// </summary>
 public static class TrailHook
 {
-    /// <param name="fromConsole">The console page made the call for its user (recorded as a console sign-in session's call).</param>
     /// <param name="members">The request's members (model member names), as the protocol parsed them.</param>
+    /// <param name="signedWith">The access key id the request was signed with, if it was signed.</param>
     /// <param name="run">Authorization and the handler; answers the typed response.</param>
-    public static object? Record(OperationContext context, ServiceModel model, string operationName, OperationHandler handler, JsonElement members,
-        HttpContext http, Func<object?> run, bool fromConsole = false)
+    /// <param name="fromConsole">The console page made the call for its user (recorded as a console sign-in session's call).</param>
+    public static object? Record(OperationContext context, TrailLog log, ServiceModel model, string operationName, OperationHandler handler,
+        JsonElement members, HttpContext http, string? signedWith, Func<object?> run, bool fromConsole = false)
     {
         var writes = handler.Writes;
-        var recorder = http.RequestServices.GetService<TrailRecorder>();
-        if (recorder is null) return run();
-        var call = CallOf(context, http) with { FromConsole = fromConsole };
+        var call = CallOf(context, http, signedWith, fromConsole);
         var trail = context.Tx.Trail;
         trail.Call = call;
         var operation = model.Operation(operationName)!;
-        var request = TrailRedaction.Render(model, operation.Input, JsonObject.Create(members.Clone()) ?? []);
         object? output;
         try
         {
@@ -35,33 +32,40 @@ public static class TrailHook
         }
         catch (AwsException error)
         {
-            recorder.Enqueue([.. trail.Refusals, Event(context, model, operationName, writes, request, null, error, call)]);
+            log.Record([.. trail.Refusals, Event(context, model, operation, writes, members, null, error, call)]);
             throw;
         }
-        // CloudTrail leaves responseElements null for reads: only a write's typed response is turned into JSON, with its own generated serializer.
-        var response = writes && output is not null && handler.Response is { } responseType
-            && JsonSerializer.SerializeToNode(output, responseType) is JsonObject result
-            ? TrailRedaction.Render(model, operation.Output, result) : null;
-        var recorded = Event(context, model, operationName, writes, request, response, null, call);
+        // CloudTrail leaves responseElements null for reads: only a write's typed response is serialized, with its own generated serializer.
+        var response = writes && output is not null && handler.Response is { } responseType ? JsonSerializer.Serialize(output, responseType) : null;
+        var recorded = Event(context, model, operation, writes, members, response, null, call);
         if (!writes)
         {
-            recorder.Enqueue([recorded]);
+            log.Record([recorded]);
             return output;
         }
-        foreach (var refusal in trail.Refusals) TrailLedger.Append(context.Tx, refusal, call.Limits);
-        TrailLedger.Append(context.Tx, recorded, call.Limits);
+        foreach (var refusal in trail.Refusals) trail.Add(refusal);
+        trail.Add(recorded);
         return output;
     }
 
     /// <summary>Where the request came from: what CloudTrail puts in sourceIPAddress and userAgent.</summary>
-    public static TrailCall CallOf(OperationContext context, HttpContext http) => new(
+    private static TrailCall CallOf(OperationContext context, HttpContext http, string? signedWith, bool fromConsole) => new(
         context.Now, context.Options.Region, RequestIds.Of(http),
         http.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1",
         http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : "unknown",
-        Guid.NewGuid().ToString(), TrailLimits.Of(context.Options), SigV4Credential.From(http.Request)?.AccessKeyId);
+        Guid.NewGuid().ToString(), signedWith, fromConsole);
 
-    private static TrailEventDoc Event(OperationContext context, ServiceModel model, string operation, bool writes,
-        JsonObject request, JsonObject? response, AwsException? error, TrailCall call) =>
-        TrailRecords.ApiCall(context.Tx, call, context.Caller, context.Options.DefaultAccount, model.Name, operation,
-            readOnly: !writes, request, response, error);
+    private static TrailEntry Event(OperationContext context, ServiceModel model, OperationModel operation, bool writes,
+        JsonElement members, string? response, AwsException? error, TrailCall call) =>
+        TrailRecords.ApiCall(call, context.Caller, context.Options.DefaultAccount, model, operation, readOnly: !writes, members, response, error,
+            IssuerArn(context));
+
+    /// <summary>The role behind an assumed-role session, with its path, as CloudTrail's sessionIssuer names it.</summary>
+    private static string? IssuerArn(OperationContext context)
+    {
+        if (context.Caller.Kind != PrincipalKind.AssumedRole) return null;
+        // arn:aws:sts::<account>:assumed-role/<role name>/<session name>
+        var parts = context.Caller.Arn.Split('/');
+        return parts.Length >= 3 ? context.Tx.Roles.FindById(Iam.RoleDoc.Key(context.Caller.AccountId, parts[^2]))?.Arn : null;
+    }
 }

@@ -1,11 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Emulator.Core;
-using Emulator.State;
+using Emulator.Protocol;
 
 namespace Emulator.Services.Trail;
 
-/// <summary>CloudTrail's record format (eventVersion 1.08): the JSON that LookupEvents returns as <c>CloudTrailEvent</c>.</summary>
+/// <summary>
+/// CloudTrail's record format (eventVersion 1.08): <see cref="ApiCall"/> and <see cref="ServiceEvent"/> capture what an
+/// event needs when it happens; <see cref="Render"/> builds the JSON that LookupEvents returns as <c>CloudTrailEvent</c>.
+/// </summary>
 public static class TrailRecords
 {
     public const string EventVersion = "1.08";
@@ -23,152 +26,155 @@ public static class TrailRecords
         ["cloudtrail"] = "cloudtrail.amazonaws.com",
     };
 
-    /// <summary>Request members (as CloudTrail spells them) that name a resource, and the CloudTrail resource type they name (LookupEvents' Resources).</summary>
-    private static readonly IReadOnlyDictionary<string, string> ResourceMembers = new Dictionary<string, string>(StringComparer.Ordinal)
+    /// <summary>Request members that name a resource, and the CloudTrail resource type they name (LookupEvents' Resources).</summary>
+    private static readonly IReadOnlyDictionary<string, string> ResourceMembers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["roleName"] = "AWS::IAM::Role",
-        ["userName"] = "AWS::IAM::User",
-        ["policyArn"] = "AWS::IAM::Policy",
-        ["accountId"] = "AWS::Organizations::Account",
-        ["policyId"] = "AWS::Organizations::Policy",
-        ["organizationalUnitId"] = "AWS::Organizations::OrganizationalUnit",
-        ["servicePrincipal"] = "AWS::Organizations::ServicePrincipal",
-        ["permissionSetArn"] = "AWS::SSO::PermissionSet",
-        ["instanceArn"] = "AWS::SSO::Instance",
-        ["identityStoreId"] = "AWS::IdentityStore::IdentityStore",
+        ["RoleName"] = "AWS::IAM::Role",
+        ["UserName"] = "AWS::IAM::User",
+        ["PolicyArn"] = "AWS::IAM::Policy",
+        ["AccountId"] = "AWS::Organizations::Account",
+        ["PolicyId"] = "AWS::Organizations::Policy",
+        ["OrganizationalUnitId"] = "AWS::Organizations::OrganizationalUnit",
+        ["ServicePrincipal"] = "AWS::Organizations::ServicePrincipal",
+        ["PermissionSetArn"] = "AWS::SSO::PermissionSet",
+        ["InstanceArn"] = "AWS::SSO::Instance",
+        ["IdentityStoreId"] = "AWS::IdentityStore::IdentityStore",
     };
 
     /// <summary>An API call, successful (<paramref name="error"/> null) or refused.</summary>
-    public static TrailEventDoc ApiCall(Tx tx, TrailCall call, Caller caller, string defaultAccount, string service, string operation,
-        bool readOnly, JsonObject requestParameters, JsonNode? responseElements, AwsException? error, string eventType = TrailEventTypes.ApiCall)
+    /// <param name="request">The request's members, as the protocol parsed them (model member names).</param>
+    /// <param name="response">A successful write's typed response as JSON; null otherwise.</param>
+    /// <param name="issuerArn">For an assumed-role caller, the ARN of the role behind the session.</param>
+    public static TrailEntry ApiCall(TrailCall call, Caller caller, string defaultAccount, ServiceModel model, OperationModel operation,
+        bool readOnly, JsonElement request, string? response, AwsException? error, string? issuerArn)
     {
-        var account = caller.Kind == PrincipalKind.Anonymous ? defaultAccount : caller.AccountId;
-        var source = EventSources.GetValueOrDefault(service, $"{service}.amazonaws.com");
-        var record = new JsonObject
-        {
-            ["eventVersion"] = EventVersion,
-            ["userIdentity"] = UserIdentity(tx, caller, call.AccessKeyId),
-            ["eventTime"] = Time(call.Now),
-            ["eventSource"] = source,
-            ["eventName"] = operation,
-            ["awsRegion"] = call.Region,
-            ["sourceIPAddress"] = call.SourceIp,
-            ["userAgent"] = call.FromConsole ? "AWS Internal" : call.UserAgent,
-        };
-        if (call.FromConsole) record["sessionCredentialFromConsole"] = "true";
-        if (error is not null)
-        {
-            record["errorCode"] = error.Code;
-            record["errorMessage"] = error.Message;
-        }
-        record["requestParameters"] = requestParameters.Count == 0 ? null : requestParameters.DeepClone();
-        record["responseElements"] = readOnly || error is not null ? null : responseElements?.DeepClone();
-        record["requestID"] = call.RequestId;
-        record["eventID"] = call.EventId;
-        record["readOnly"] = readOnly;
-        record["eventType"] = eventType;
-        record["managementEvent"] = true;
-        record["recipientAccountId"] = account;
-        record["eventCategory"] = "Management";
-        return new TrailEventDoc
+        var hasMembers = request.ValueKind == JsonValueKind.Object && request.EnumerateObject().MoveNext();
+        return new TrailEntry
         {
             EventId = call.EventId,
-            AccountId = account,
             EventTime = call.Now,
-            EventName = operation,
-            EventSource = source,
+            EventType = TrailEventTypes.ApiCall,
+            AccountId = caller.Kind == PrincipalKind.Anonymous ? defaultAccount : caller.AccountId,
+            EventSource = EventSources.GetValueOrDefault(model.Name, $"{model.Name}.amazonaws.com"),
+            EventName = operation.Name,
             ReadOnly = readOnly,
-            Username = Username(caller),
-            AccessKeyId = caller.Kind == PrincipalKind.Anonymous ? null : caller.AccessKeyId ?? call.AccessKeyId,
-            EventType = eventType,
+            Caller = caller,
+            SignedWith = call.AccessKeyId,
+            IssuerArn = issuerArn,
+            Region = call.Region,
+            RequestId = call.RequestId,
+            SourceIp = call.SourceIp,
+            UserAgent = call.UserAgent,
+            FromConsole = call.FromConsole,
+            Service = model.Name,
+            Request = hasMembers ? TrailRedaction.Hide(model, operation.Input, request) : null,
+            Response = error is null && !readOnly && response is not null ? TrailRedaction.Hide(model, operation.Output, response) : null,
             ErrorCode = error?.Code,
-            Caller = caller.Kind == PrincipalKind.Anonymous ? "anonymous" : caller.Arn,
-            Resources = ResourcesOf(requestParameters),
-            Record = record.ToJsonString(),
+            ErrorMessage = error?.Message,
+            Resources = hasMembers ? ResourcesOf(request) : [],
         };
     }
 
     /// <summary>A service acting on its own in an account: an IAM role created or deleted for it, or a change to its role refused.</summary>
-    public static TrailEventDoc ServiceEvent(TrailCall call, string accountId, string invokedBy, string eventName, string roleName, string why, string? errorCode)
+    public static TrailEntry ServiceEvent(TrailCall call, string accountId, string invokedBy, string eventName, string roleName, string why, string? errorCode) => new()
     {
-        var eventId = Guid.NewGuid().ToString();
+        EventId = Guid.NewGuid().ToString(),
+        EventTime = call.Now,
+        EventType = TrailEventTypes.ServiceEvent,
+        AccountId = accountId,
+        EventSource = "iam.amazonaws.com",
+        EventName = eventName,
+        InvokedBy = invokedBy,
+        Region = call.Region,
+        RequestId = call.RequestId,
+        SourceIp = invokedBy,
+        UserAgent = invokedBy,
+        ErrorCode = errorCode,
+        ErrorMessage = errorCode is null ? null : why,
+        SharedEventId = call.EventId,
+        Reason = why,
+        Resources = [new TrailResource("AWS::IAM::Role", roleName)],
+    };
+
+    /// <summary>The event as CloudTrail's JSON record.</summary>
+    public static string Render(TrailEntry e)
+    {
         var record = new JsonObject
         {
             ["eventVersion"] = EventVersion,
-            ["userIdentity"] = new JsonObject { ["type"] = "AWSService", ["invokedBy"] = invokedBy },
-            ["eventTime"] = Time(call.Now),
-            ["eventSource"] = "iam.amazonaws.com",
-            ["eventName"] = eventName,
-            ["awsRegion"] = call.Region,
-            ["sourceIPAddress"] = invokedBy,
-            ["userAgent"] = invokedBy,
+            ["userIdentity"] = UserIdentity(e),
+            ["eventTime"] = e.EventTime.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["eventSource"] = e.EventSource,
+            ["eventName"] = e.EventName,
+            ["awsRegion"] = e.Region,
+            ["sourceIPAddress"] = e.SourceIp,
+            ["userAgent"] = e.FromConsole ? "AWS Internal" : e.UserAgent,
         };
-        if (errorCode is not null)
+        if (e.FromConsole) record["sessionCredentialFromConsole"] = "true";
+        if (e.ErrorCode is not null)
         {
-            record["errorCode"] = errorCode;
-            record["errorMessage"] = why;
+            record["errorCode"] = e.ErrorCode;
+            record["errorMessage"] = e.ErrorMessage;
         }
-        record["requestParameters"] = new JsonObject { ["roleName"] = roleName };
-        record["responseElements"] = null;
-        record["requestID"] = call.RequestId;
-        record["eventID"] = eventId;
-        record["readOnly"] = false;
-        record["eventType"] = TrailEventTypes.ServiceEvent;
+        var isServiceEvent = e.EventType == TrailEventTypes.ServiceEvent;
+        record["requestParameters"] = isServiceEvent ? new JsonObject { ["roleName"] = e.Resources[0].ResourceName } : Members(e, e.Request, o => o.Input);
+        record["responseElements"] = Members(e, e.Response, o => o.Output);
+        record["requestID"] = e.RequestId;
+        record["eventID"] = e.EventId;
+        record["readOnly"] = e.ReadOnly;
+        record["eventType"] = e.EventType;
         record["managementEvent"] = true;
-        record["recipientAccountId"] = accountId;
-        record["sharedEventID"] = call.EventId;
-        record["serviceEventDetails"] = new JsonObject { ["reason"] = why };
-        record["eventCategory"] = "Management";
-        return new TrailEventDoc
+        record["recipientAccountId"] = e.AccountId;
+        if (isServiceEvent)
         {
-            EventId = eventId,
-            AccountId = accountId,
-            EventTime = call.Now,
-            EventName = eventName,
-            EventSource = "iam.amazonaws.com",
-            ReadOnly = false,
-            Username = invokedBy,
-            EventType = TrailEventTypes.ServiceEvent,
-            ErrorCode = errorCode,
-            Caller = invokedBy,
-            Resources = [new TrailResourceDoc { ResourceType = "AWS::IAM::Role", ResourceName = roleName }],
-            Record = record.ToJsonString(),
-        };
+            record["sharedEventID"] = e.SharedEventId;
+            record["serviceEventDetails"] = new JsonObject { ["reason"] = e.Reason };
+        }
+        record["eventCategory"] = "Management";
+        return record.ToJsonString();
     }
 
-    /// <param name="signedWith">The access key id the request was signed with (a root caller's 12-digit or plain key).</param>
-    private static JsonObject UserIdentity(Tx tx, Caller caller, string? signedWith)
+    /// <summary>Request parameters or response elements as CloudTrail writes them: lower-case first letters, sensitive values hidden.</summary>
+    private static JsonObject? Members(TrailEntry e, string? json, Func<OperationModel, Shape?> shapeOf)
     {
+        if (json is null || e.Service is null) return null;
+        var model = ServiceModel.Load(e.Service);
+        var node = JsonNode.Parse(json)!.AsObject();
+        return TrailRedaction.Render(model, model.Operation(e.EventName) is { } operation ? shapeOf(operation) : null, node);
+    }
+
+    private static JsonObject UserIdentity(TrailEntry e)
+    {
+        if (e.Caller is not { } caller) return new JsonObject { ["type"] = "AWSService", ["invokedBy"] = e.InvokedBy };
         var identity = caller.Kind switch
         {
             PrincipalKind.Root => new JsonObject { ["type"] = "Root", ["principalId"] = caller.AccountId, ["arn"] = caller.Arn, ["accountId"] = caller.AccountId },
             PrincipalKind.User => new JsonObject
             {
-                ["type"] = "IAMUser", ["principalId"] = caller.UserId, ["arn"] = caller.Arn, ["accountId"] = caller.AccountId, ["userName"] = LastSegment(caller.Arn),
+                ["type"] = "IAMUser", ["principalId"] = caller.UserId, ["arn"] = caller.Arn, ["accountId"] = caller.AccountId, ["userName"] = e.Username,
             },
             PrincipalKind.AssumedRole => new JsonObject { ["type"] = "AssumedRole", ["principalId"] = caller.UserId, ["arn"] = caller.Arn, ["accountId"] = caller.AccountId },
             PrincipalKind.FederatedUser => new JsonObject { ["type"] = "FederatedUser", ["principalId"] = caller.UserId, ["arn"] = caller.Arn, ["accountId"] = caller.AccountId },
             _ => new JsonObject { ["type"] = "Unknown" },
         };
-        if (caller.Kind != PrincipalKind.Anonymous && (caller.AccessKeyId ?? signedWith) is { } key) identity["accessKeyId"] = key;
-        if (caller.Kind == PrincipalKind.AssumedRole) identity["sessionContext"] = SessionContext(tx, caller);
+        if (e.AccessKeyId is { } key) identity["accessKeyId"] = key;
+        if (caller.Kind == PrincipalKind.AssumedRole) identity["sessionContext"] = SessionContext(e, caller);
         return identity;
     }
 
     /// <summary>The role behind an assumed-role session (<c>sessionIssuer</c>), as CloudTrail describes it.</summary>
-    private static JsonObject SessionContext(Tx tx, Caller caller)
+    private static JsonObject SessionContext(TrailEntry e, Caller caller)
     {
-        // arn:aws:sts::<account>:assumed-role/<role name>/<session name>
+        // arn:aws:sts::<account>:assumed-role/<role name>/<session name>; the session's user id is <role id>:<session name>.
         var parts = caller.Arn.Split('/');
         var roleName = parts.Length >= 3 ? parts[^2] : "";
-        var role = tx.Roles.FindById(Iam.RoleDoc.Key(caller.AccountId, roleName));
         return new JsonObject
         {
             ["sessionIssuer"] = new JsonObject
             {
                 ["type"] = "Role",
-                ["principalId"] = role?.RoleId ?? caller.UserId.Split(':')[0],
-                ["arn"] = role?.Arn ?? $"arn:aws:iam::{caller.AccountId}:role/{roleName}",
+                ["principalId"] = caller.UserId.Split(':')[0],
+                ["arn"] = e.IssuerArn ?? $"arn:aws:iam::{caller.AccountId}:role/{roleName}",
                 ["accountId"] = caller.AccountId,
                 ["userName"] = roleName,
             },
@@ -176,20 +182,13 @@ public static class TrailRecords
         };
     }
 
-    /// <summary>LookupEvents' Username: "root", the IAM user's name, the role session's name.</summary>
-    private static string? Username(Caller caller) => caller.Kind switch
+    private static IReadOnlyList<TrailResource> ResourcesOf(JsonElement request)
     {
-        PrincipalKind.Root => "root",
-        PrincipalKind.Anonymous => null,
-        _ => LastSegment(caller.Arn),
-    };
-
-    private static string LastSegment(string arn) => arn[(arn.LastIndexOf('/') + 1)..];
-
-    private static List<TrailResourceDoc> ResourcesOf(JsonObject request) =>
-        [.. request.Where(m => m.Value is JsonValue value && value.GetValueKind() == JsonValueKind.String && ResourceMembers.ContainsKey(m.Key) && (string)m.Value! != TrailRedaction.Hidden)
-            .Select(m => new TrailResourceDoc { ResourceType = ResourceMembers[m.Key], ResourceName = (string)m.Value! })];
-
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-
+        List<TrailResource>? found = null;
+        foreach (var member in request.EnumerateObject())
+            if (member.Value.ValueKind == JsonValueKind.String && ResourceMembers.TryGetValue(member.Name, out var type)
+                && member.Value.GetString() is { } name && name != TrailRedaction.Hidden)
+                (found ??= []).Add(new TrailResource(type, name));
+        return found is null ? [] : found;
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Emulator.Protocol;
 
@@ -21,11 +22,44 @@ public static class TrailRedaction
     };
 
     private static readonly ConcurrentDictionary<string, SensitiveMarks> Marks = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<Shape, bool> HoldsSecrets = new();
 
+    /// <summary>As CloudTrail writes them: member names with a lower-case first letter, sensitive values hidden.</summary>
     public static JsonObject Render(ServiceModel model, Shape? shape, JsonObject node) =>
-        (JsonObject)Render(Marks.GetOrAdd(model.Name, SensitiveMarks.Load), shape, node)!;
+        (JsonObject)Render(MarksOf(model), shape, node, lowerNames: true)!;
 
-    private static JsonNode? Render(SensitiveMarks marks, Shape? shape, JsonNode? node)
+    /// <summary>
+    /// The members as JSON with sensitive values hidden and the model's member names kept: what the trail stores. Only
+    /// a shape that can hold a secret is walked; any other request is kept as its wire text.
+    /// </summary>
+    public static string Hide(ServiceModel model, Shape? shape, JsonElement members) =>
+        shape is not null && CanHoldSecrets(model, shape)
+            ? Render(MarksOf(model), shape, JsonObject.Create(members), lowerNames: false)!.ToJsonString()
+            : members.GetRawText();
+
+    /// <inheritdoc cref="Hide(ServiceModel, Shape?, JsonElement)"/>
+    public static string Hide(ServiceModel model, Shape? shape, string members) =>
+        shape is not null && CanHoldSecrets(model, shape)
+            ? Render(MarksOf(model), shape, JsonNode.Parse(members), lowerNames: false)!.ToJsonString()
+            : members;
+
+    private static SensitiveMarks MarksOf(ServiceModel model) => Marks.GetOrAdd(model.Name, SensitiveMarks.Load);
+
+    /// <summary>Whether any member reachable from the shape is a credential or marked sensitive (answered once per shape).</summary>
+    private static bool CanHoldSecrets(ServiceModel model, Shape shape) =>
+        HoldsSecrets.GetOrAdd(shape, s => Reaches(MarksOf(model), s, new HashSet<Shape>(ReferenceEqualityComparer.Instance)));
+
+    private static bool Reaches(SensitiveMarks marks, Shape shape, HashSet<Shape> seen)
+    {
+        if (!seen.Add(shape)) return false;
+        if (marks.IsSensitive(shape.Name)) return true;
+        foreach (var member in shape.Members)
+            if (Credentials.Contains(member.Name) || marks.IsSensitive(shape.Name, member.Name, member.Shape.Name) || Reaches(marks, member.Shape, seen))
+                return true;
+        return (shape.Item is { } item && Reaches(marks, item, seen)) || (shape.MapValue is { } value && Reaches(marks, value, seen));
+    }
+
+    private static JsonNode? Render(SensitiveMarks marks, Shape? shape, JsonNode? node, bool lowerNames)
     {
         switch (node)
         {
@@ -35,15 +69,15 @@ public static class TrailRedaction
                 {
                     var member = shape.MembersByName.GetValueOrDefault(name);
                     var hidden = Credentials.Contains(name) || (member is not null && marks.IsSensitive(shape.Name, name, member.Shape.Name));
-                    rendered[LowerFirst(name)] = hidden && value is not null ? Hidden : Render(marks, member?.Shape, value);
+                    rendered[lowerNames ? LowerFirst(name) : name] = hidden && value is not null ? Hidden : Render(marks, member?.Shape, value, lowerNames);
                 }
                 return rendered;
             case JsonObject map when shape is { Type: ShapeType.Map }:
                 return new JsonObject(map.Select(e => KeyValuePair.Create(e.Key,
-                    shape.MapValue is { } valueShape && marks.IsSensitive(valueShape.Name) ? Hidden : Render(marks, shape.MapValue, e.Value))));
+                    shape.MapValue is { } valueShape && marks.IsSensitive(valueShape.Name) ? Hidden : Render(marks, shape.MapValue, e.Value, lowerNames))));
             case JsonArray array:
                 return new JsonArray([.. array.Select(item =>
-                    shape?.Item is { } itemShape && marks.IsSensitive(itemShape.Name) && item is not null ? Hidden : Render(marks, shape?.Item, item))]);
+                    shape?.Item is { } itemShape && marks.IsSensitive(itemShape.Name) && item is not null ? Hidden : Render(marks, shape?.Item, item, lowerNames))]);
             default:
                 return node?.DeepClone();
         }
