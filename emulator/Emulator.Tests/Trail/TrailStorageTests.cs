@@ -99,7 +99,7 @@ public sealed class TrailStorageTests : IDisposable
                 return 0;
             });
         using (var db = new LiteDatabase(new ConnectionString { Filename = DataPath, Connection = ConnectionType.Direct }))
-            db.GetCollection(TrailPages.Collection).FindAll().Select(p => p["events"].AsArray.Count).Should().Equal(1000, 1000, 500);
+            db.GetCollection(TrailPages.Collection).FindAll().Select(p => p["count"].AsInt32).Should().Equal(1000, 1000, 500);
         using var reopened = new StateStore(DataPath);
         reopened.Trail.Window.Count.Should().Be(2500);
     }

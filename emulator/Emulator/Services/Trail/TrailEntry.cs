@@ -13,6 +13,7 @@ public sealed class TrailEntry
     private static readonly IReadOnlyList<TrailResource> NoResources = [];
 
     /// <summary>Recording order, from 1; assigned when the event is published.</summary>
+    [System.Text.Json.Serialization.JsonInclude]
     public long Sequence { get; internal set; }
 
     public required string EventId { get; init; }
@@ -68,6 +69,7 @@ public sealed class TrailEntry
     public IReadOnlyList<TrailResource> Resources { get; init; } = NoResources;
 
     /// <summary>LookupEvents' Username: "root", the IAM user's name, the role session's name, the acting service.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? Username => Caller is null ? InvokedBy : Caller.Kind switch
     {
         PrincipalKind.Root => "root",
@@ -76,9 +78,11 @@ public sealed class TrailEntry
     };
 
     /// <summary>LookupEvents' AccessKeyId.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string? AccessKeyId => Caller is null || Caller.Kind == PrincipalKind.Anonymous ? null : Caller.AccessKeyId ?? SignedWith;
 
     /// <summary>The caller's ARN, "anonymous", or the acting service principal (the console's caller filter).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string CallerName => Caller is null ? InvokedBy ?? "" : Caller.Kind == PrincipalKind.Anonymous ? "anonymous" : Caller.Arn;
 }
 
