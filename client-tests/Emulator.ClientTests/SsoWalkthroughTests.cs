@@ -26,13 +26,7 @@ public sealed class SsoWalkthroughTests : EmulatorTest
             .Json().GetProperty("CreateAccountStatus");
         status.GetProperty("Id").GetString().Should().MatchRegex("^car-[a-z0-9]{8,32}$");
         status.GetProperty("State").GetString().Should().BeOneOf("IN_PROGRESS", "SUCCEEDED");
-        var requestId = status.GetProperty("Id").GetString()!;
-        for (var i = 0; i < 20 && status.GetProperty("State").GetString() == "IN_PROGRESS"; i++)
-        {
-            await Task.Delay(250);
-            status = (await Aws(Management, "organizations", "describe-create-account-status", "--create-account-request-id", requestId))
-                .Json().GetProperty("CreateAccountStatus");
-        }
+        status = await Settled(status);
         status.GetProperty("State").GetString().Should().Be("SUCCEEDED");
         var member = status.GetProperty("AccountId").GetString()!;
         member.Should().MatchRegex(@"^\d{12}$").And.NotBe(ManagementAccountId);
