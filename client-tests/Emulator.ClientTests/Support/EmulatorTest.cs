@@ -20,9 +20,12 @@ public abstract class EmulatorTest : IAsyncLifetime
 
     protected virtual string DefaultAccount => "000000000000";
 
+    /// <summary>The emulator's clock; null = the system clock (tests whose client polls by real time, e.g. aws sso login, keep it).</summary>
+    protected virtual TimeProvider? Clock => null;
+
     public async Task InitializeAsync()
     {
-        Emulator = await EmulatorServer.StartAsync(defaultAccount: DefaultAccount);
+        Emulator = await EmulatorServer.StartAsync(defaultAccount: DefaultAccount, clock: Clock);
         Cli = new AwsCli(Emulator.Endpoint);
     }
 
