@@ -51,14 +51,8 @@ public sealed class OrganizationRuleTests : EmulatorTest
         await CreateOrganization();
         await CreateAccount("first", "taken@example.com");
 
-        var status = (await Aws(Management, "organizations", "create-account", "--email", "taken@example.com", "--account-name", "second"))
-            .Json().GetProperty("CreateAccountStatus");
-        for (var i = 0; i < 20 && status.GetProperty("State").GetString() == "IN_PROGRESS"; i++)
-        {
-            await Task.Delay(250);
-            status = (await Aws(Management, "organizations", "describe-create-account-status",
-                "--create-account-request-id", status.GetProperty("Id").GetString()!)).Json().GetProperty("CreateAccountStatus");
-        }
+        var status = await Settled((await Aws(Management, "organizations", "create-account", "--email", "taken@example.com", "--account-name", "second"))
+            .Json().GetProperty("CreateAccountStatus"));
 
         status.GetProperty("State").GetString().Should().Be("FAILED");
         status.GetProperty("FailureReason").GetString().Should().Be("EMAIL_ALREADY_EXISTS");

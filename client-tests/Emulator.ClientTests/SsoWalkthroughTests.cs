@@ -1,11 +1,16 @@
 using System.Text.Json;
 using Emulator.ClientTests.Support;
+using Emulator.Tests.Support;
 
 namespace Emulator.ClientTests;
 
 /// <summary>AWS's "integrate IAM Identity Center with Organizations" steps, typed verbatim into the real AWS CLI.</summary>
 public sealed class SsoWalkthroughTests : EmulatorTest
 {
+    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
+
+    protected override TimeProvider Clock => _clock;
+
     [Theory]
     [MemberData(nameof(AwsCli.Generations), MemberType = typeof(AwsCli))]
     public async Task The_sso_trusted_access_walkthrough_runs_verbatim_with_the_aws_cli(CliGeneration generation)
@@ -26,13 +31,7 @@ public sealed class SsoWalkthroughTests : EmulatorTest
             .Json().GetProperty("CreateAccountStatus");
         status.GetProperty("Id").GetString().Should().MatchRegex("^car-[a-z0-9]{8,32}$");
         status.GetProperty("State").GetString().Should().BeOneOf("IN_PROGRESS", "SUCCEEDED");
-        var requestId = status.GetProperty("Id").GetString()!;
-        for (var i = 0; i < 20 && status.GetProperty("State").GetString() == "IN_PROGRESS"; i++)
-        {
-            await Task.Delay(250);
-            status = (await Aws(Management, "organizations", "describe-create-account-status", "--create-account-request-id", requestId))
-                .Json().GetProperty("CreateAccountStatus");
-        }
+        status = await Settled(status);
         status.GetProperty("State").GetString().Should().Be("SUCCEEDED");
         var member = status.GetProperty("AccountId").GetString()!;
         member.Should().MatchRegex(@"^\d{12}$").And.NotBe(ManagementAccountId);
@@ -51,7 +50,7 @@ public sealed class SsoWalkthroughTests : EmulatorTest
         var dateEnabled = date.ValueKind == JsonValueKind.Number
             ? DateTimeOffset.FromUnixTimeMilliseconds((long)(date.GetDouble() * 1000))
             : DateTimeOffset.Parse(date.GetString()!, System.Globalization.CultureInfo.InvariantCulture);
-        dateEnabled.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5));
+        dateEnabled.Should().BeCloseTo(_clock.Now, TimeSpan.FromSeconds(1), "the emulator's clock at enable time (to the CLI's precision)");
 
         // aws iam get-role --role-name AWSServiceRoleForSSO   (member account's credentials)
         var role = await ExistingRole(member, SsoRoleName);

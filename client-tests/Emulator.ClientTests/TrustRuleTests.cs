@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Emulator.ClientTests.Support;
+using Emulator.Tests.Support;
 
 namespace Emulator.ClientTests;
 
@@ -177,15 +178,7 @@ public sealed class TrustRuleTests : EmulatorTest
     }
 
     /// <summary>Polls GetServiceLinkedRoleDeletionStatus (bounded) until the task is no longer pending.</summary>
-    private async Task<JsonElement> SettledDeletionStatus(Credentials who, string taskId)
-    {
-        JsonElement status = default;
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            status = (await Aws(who, "iam", "get-service-linked-role-deletion-status", "--deletion-task-id", taskId)).Json();
-            if (status.GetProperty("Status").GetString() is not ("IN_PROGRESS" or "NOT_STARTED")) return status;
-            await Task.Delay(250);
-        }
-        return status;
-    }
+    private Task<JsonElement> SettledDeletionStatus(Credentials who, string taskId) => Eventually.Until(
+        async () => (await Aws(who, "iam", "get-service-linked-role-deletion-status", "--deletion-task-id", taskId)).Json(),
+        status => status.GetProperty("Status").GetString() is not ("IN_PROGRESS" or "NOT_STARTED"), TimeSpan.FromSeconds(10));
 }

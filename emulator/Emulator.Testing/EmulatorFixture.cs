@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Emulator.Hosting;
+using Emulator.Tests.Support;
 using Xunit;
 
 namespace Emulator.Testing;
@@ -43,14 +44,12 @@ public class EmulatorFixture : IAsyncLifetime
     /// <summary>A member account created by the management account (waits for CreateAccount to finish); answers its id.</summary>
     public async Task<string> CreateAccountAsync(string name, string managementAccountId = ManagementAccountId)
     {
-        var status = (await CallAsync(managementAccountId, "organizations", "AWSOrganizationsV20161128.CreateAccount",
-            new { Email = $"{name}-{Guid.NewGuid():N}@example.com", AccountName = name }))["CreateAccountStatus"]!;
-        for (var attempt = 0; attempt < 40 && status["State"]!.GetValue<string>() == "IN_PROGRESS"; attempt++)
-        {
-            await Task.Delay(100);
-            status = (await CallAsync(managementAccountId, "organizations", "AWSOrganizationsV20161128.DescribeCreateAccountStatus",
-                new { CreateAccountRequestId = status["Id"]!.GetValue<string>() }))["CreateAccountStatus"]!;
-        }
+        var requestId = (await CallAsync(managementAccountId, "organizations", "AWSOrganizationsV20161128.CreateAccount",
+            new { Email = $"{name}-{Guid.NewGuid():N}@example.com", AccountName = name }))["CreateAccountStatus"]!["Id"]!.GetValue<string>();
+        var status = await Eventually.Until(
+            async () => (await CallAsync(managementAccountId, "organizations", "AWSOrganizationsV20161128.DescribeCreateAccountStatus",
+                new { CreateAccountRequestId = requestId }))["CreateAccountStatus"]!,
+            settled => settled["State"]!.GetValue<string>() != "IN_PROGRESS", TimeSpan.FromSeconds(4));
         if (status["State"]!.GetValue<string>() != "SUCCEEDED") throw new InvalidOperationException($"CreateAccount did not succeed: {status}");
         return status["AccountId"]!.GetValue<string>();
     }

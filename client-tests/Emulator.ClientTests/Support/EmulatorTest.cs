@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Emulator.Hosting;
+using Emulator.Tests.Support;
 
 namespace Emulator.ClientTests.Support;
 
@@ -19,9 +20,12 @@ public abstract class EmulatorTest : IAsyncLifetime
 
     protected virtual string DefaultAccount => "000000000000";
 
+    /// <summary>The emulator's clock; null = the system clock (tests whose client polls by real time, e.g. aws sso login, keep it).</summary>
+    protected virtual TimeProvider? Clock => null;
+
     public async Task InitializeAsync()
     {
-        Emulator = await EmulatorServer.StartAsync(defaultAccount: DefaultAccount);
+        Emulator = await EmulatorServer.StartAsync(defaultAccount: DefaultAccount, clock: Clock);
         Cli = new AwsCli(Emulator.Endpoint);
     }
 
@@ -47,17 +51,18 @@ public abstract class EmulatorTest : IAsyncLifetime
     /// <summary>CreateAccount is asynchronous: poll DescribeCreateAccountStatus (bounded) until it settles.</summary>
     protected async Task<string> CreateAccount(string name, string email)
     {
-        var status = (await Aws(Management, "organizations", "create-account", "--email", email, "--account-name", name))
-            .Json().GetProperty("CreateAccountStatus");
-        for (var attempt = 0; attempt < 20 && status.GetProperty("State").GetString() == "IN_PROGRESS"; attempt++)
-        {
-            await Task.Delay(250);
-            status = (await Aws(Management, "organizations", "describe-create-account-status",
-                "--create-account-request-id", status.GetProperty("Id").GetString()!)).Json().GetProperty("CreateAccountStatus");
-        }
+        var status = await Settled((await Aws(Management, "organizations", "create-account", "--email", email, "--account-name", name))
+            .Json().GetProperty("CreateAccountStatus"));
         status.GetProperty("State").GetString().Should().Be("SUCCEEDED", "account {0} should be created: {1}", name, status);
         return status.GetProperty("AccountId").GetString()!;
     }
+
+    /// <summary>The CreateAccountStatus once it left IN_PROGRESS: polls describe-create-account-status (bounded, 10 s).</summary>
+    protected async Task<JsonElement> Settled(JsonElement createAccountStatus) =>
+        createAccountStatus.GetProperty("State").GetString() != "IN_PROGRESS" ? createAccountStatus : await Eventually.Until(
+            async () => (await Aws(Management, "organizations", "describe-create-account-status",
+                "--create-account-request-id", createAccountStatus.GetProperty("Id").GetString()!)).Json().GetProperty("CreateAccountStatus"),
+            status => status.GetProperty("State").GetString() != "IN_PROGRESS", TimeSpan.FromSeconds(10));
 
     protected async Task EnableSsoTrustedAccess() =>
         (await Aws(Management, "organizations", "enable-aws-service-access", "--service-principal", Sso)).ShouldSucceed();

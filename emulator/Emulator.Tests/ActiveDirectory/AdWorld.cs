@@ -50,18 +50,10 @@ public sealed class AdWorld
     }
 
     /// <summary>Polls DescribeDirectories until the directory leaves Requested/Creating (at most 30 s); answers its description.</summary>
-    public static async Task<JsonObject> WaitForStage(AwsClient client, string directoryId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var description = (await Ds(client, "DescribeDirectories", new { DirectoryIds = new[] { directoryId } })).EnsureSuccess()
-                .Json["DirectoryDescriptions"]![0]!.AsObject();
-            var stage = (string)description["Stage"]!;
-            if (stage is not ("Requested" or "Creating") || DateTime.UtcNow > deadline) return description;
-            await Task.Delay(50);
-        }
-    }
+    public static Task<JsonObject> WaitForStage(AwsClient client, string directoryId) => Eventually.Until(
+        async () => (await Ds(client, "DescribeDirectories", new { DirectoryIds = new[] { directoryId } })).EnsureSuccess()
+            .Json["DirectoryDescriptions"]![0]!.AsObject(),
+        description => (string)description["Stage"]! is not ("Requested" or "Creating"), TimeSpan.FromSeconds(30));
 
     public async Task UseDirectory(object? syncScope = null, string? directoryId = "")
     {

@@ -22,37 +22,23 @@ public sealed class ChunkedSignatureTests
     /// <summary>The SDK's chunked request for sso-admin ListInstances (JSON protocol), as an HttpRequestMessage.</summary>
     private static HttpRequestMessage ChunkedRequest(string secret, Func<byte[], byte[]>? tamper = null)
     {
-        var request = new DefaultRequest(new GetCallerIdentityRequest(), "SSO Admin")
-        {
-            Endpoint = new Uri("http://localhost"),
-            ResourcePath = "/",
-            HttpMethod = "POST",
-            ContentStream = new MemoryStream(Encoding.UTF8.GetBytes(Payload)),
-            UseChunkEncoding = true,
-            OverrideSigningServiceName = "sso",
-            AuthenticationRegion = "us-east-1",
-        };
+        var request = SdkSigning.Request("sso", Encoding.UTF8.GetBytes(Payload));
+        request.UseChunkEncoding = true;
         request.Headers["X-Amz-Target"] = "SWBExternalService.ListInstances";
         request.Headers["Content-Type"] = "application/x-amz-json-1.1";
         request.Headers["Content-Encoding"] = "aws-chunked";
-        var config = new AmazonSecurityTokenServiceConfig { ServiceURL = "http://localhost", AuthenticationRegion = "us-east-1" };
-        var result = new AWS4Signer().SignRequest(request, config, null, "111111111111", secret);
-        request.Headers["Authorization"] = result.ForAuthorizationHeader;
-
-        // The SDK's own chunk signer; its constructor is internal (S3 PutObject uses it), hence reflection.
+        // The SDK's own chunk signer; its constructor is internal (S3 PutObject uses it), hence reflection. It needs the
+        // seed signature, so the body is chunked after signing and the message's content replaced.
+        var (message, result) = SdkSigning.Sign(request, "111111111111", secret, []);
         using var chunked = (ChunkedUploadWrapperStream)Activator.CreateInstance(typeof(ChunkedUploadWrapperStream),
             System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Public, null,
             [new MemoryStream(Encoding.UTF8.GetBytes(Payload)), 8192, result], null)!;
         using var body = new MemoryStream();
         chunked.CopyTo(body);
         var bytes = tamper?.Invoke(body.ToArray()) ?? body.ToArray();
-
-        var message = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new ByteArrayContent(bytes) };
-        foreach (var (name, value) in request.Headers)
-        {
-            if (name.Equals("Host", StringComparison.OrdinalIgnoreCase) || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)) continue;
-            if (!message.Headers.TryAddWithoutValidation(name, value)) message.Content.Headers.TryAddWithoutValidation(name, value);
-        }
+        var headers = message.Content!.Headers.ToList();
+        message.Content = new ByteArrayContent(bytes);
+        foreach (var (name, values) in headers) message.Content.Headers.TryAddWithoutValidation(name, values);
         return message;
     }
 

@@ -4,10 +4,7 @@ using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Emulator.Core;
-using Emulator.Services.Iam;
-using Emulator.State;
 using Emulator.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Emulator.Tests.Auth;
 
@@ -29,21 +26,29 @@ public sealed class StrictSignatureSdkTests : IDisposable
 
     public void Dispose() => _factory.Dispose();
 
-    /// <summary>An IAM user with an access key, and a role the management account may assume, written straight into the state.</summary>
-    private (string KeyId, string Secret) SeedUserKey()
+    /// <summary>An IAM call signed by the SDK's signer as the management account's root user (secret "root-secret").</summary>
+    private async Task<System.Xml.Linq.XElement> Iam(string action, params (string Name, string Value)[] parameters)
     {
-        var keyId = KeyIds.AccessKeyId(KeyIds.UserAccessKey, Management);
-        _factory.Services.GetRequiredService<StateStore>().Write(tx =>
-        {
-            tx.Users.Insert(new UserDoc { Id = UserDoc.Key(Management, "ops"), AccountId = Management, UserName = "ops", UserId = KeyIds.UniqueId(KeyIds.User, Management), Path = "/",
-                AttachedPolicies = [new AttachedPolicyDoc { PolicyName = "AdministratorAccess", PolicyArn = "arn:aws:iam::aws:policy/AdministratorAccess" }] });
-            tx.AccessKeys.Insert(new AccessKeyDoc { Id = keyId, SecretAccessKey = "user-secret", AccountId = Management, UserName = "ops" });
-            var role = RoleFactory.New(Management, "admin", "/", RoleFactory.TrustPolicy("AWS", $"arn:aws:iam::{Management}:root"), _clock.Now);
-            role.AttachedPolicies.Add(new AttachedPolicyDoc { PolicyName = "AdministratorAccess", PolicyArn = "arn:aws:iam::aws:policy/AdministratorAccess" });
-            tx.Roles.Insert(role);
-            return 0;
-        });
-        return (keyId, "user-secret");
+        var form = new Dictionary<string, string> { ["Action"] = action, ["Version"] = "2010-05-08" };
+        foreach (var (name, value) in parameters) form[name] = value;
+        var response = await _factory.CreateClient().SendAsync(SdkSigning.Query("iam", Management, "root-secret", form));
+        var text = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{action}: {(int)response.StatusCode} {text}");
+        return System.Xml.Linq.XElement.Parse(text);
+    }
+
+    /// <summary>An IAM user with AdministratorAccess and an access key, and a role the management account may assume (IAM API).</summary>
+    private async Task<(string KeyId, string Secret)> CreateUserKey()
+    {
+        const string admin = "arn:aws:iam::aws:policy/AdministratorAccess";
+        await Iam("CreateUser", ("UserName", "ops"));
+        await Iam("AttachUserPolicy", ("UserName", "ops"), ("PolicyArn", admin));
+        var key = await Iam("CreateAccessKey", ("UserName", "ops"));
+        await Iam("CreateRole", ("RoleName", "admin"), ("AssumeRolePolicyDocument",
+            $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Management}}:root"},"Action":"sts:AssumeRole"}]}"""));
+        await Iam("AttachRolePolicy", ("RoleName", "admin"), ("PolicyArn", admin));
+        string Value(string name) => key.Descendants().First(e => e.Name.LocalName == name).Value;
+        return (Value("AccessKeyId"), Value("SecretAccessKey"));
     }
 
     private AmazonSecurityTokenServiceClient Sts(AWSCredentials credentials, Action<HttpRequestMessage>? tamper = null) =>
@@ -52,7 +57,7 @@ public sealed class StrictSignatureSdkTests : IDisposable
     /// <summary>Every kind of credential the emulator knows, with the secret it was issued with.</summary>
     private async Task<List<AWSCredentials>> AllCredentials()
     {
-        var (keyId, secret) = SeedUserKey();
+        var (keyId, secret) = await CreateUserKey();
         var root = new BasicAWSCredentials(Management, "root-secret");
         using var sts = Sts(root);
         var session = (await sts.GetSessionTokenAsync(new GetSessionTokenRequest())).Credentials;

@@ -1,12 +1,7 @@
 using System.Net;
-using Emulator.Core;
-using Emulator.Services.Iam;
-using Emulator.Services.Sts;
-using Emulator.State;
 using Emulator.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using static Emulator.Tests.Iam.IamTestSupport;
 
 namespace Emulator.Tests.Authorization;
@@ -61,12 +56,8 @@ public sealed class EnforcementTests : IDisposable
         (await _root.Iam("CreateUser", ("UserName", "ops"))).EnsureSuccess();
         (await _root.Iam("AttachUserPolicy", ("UserName", "ops"), ("PolicyArn", Admin))).EnsureSuccess();
         (await _root.Iam("PutRolePolicy", ("RoleName", "keep"), ("PolicyName", "x"), ("PolicyDocument", AllowAll))).EnsureSuccess();
-        var store = _factory.Services.GetRequiredService<StateStore>();
-        store.Write(tx => tx.UserInlinePolicies.Insert(new UserInlinePolicyDoc
-        {
-            Id = UserInlinePolicyDoc.Key(Account, "ops", "NoDelete"), AccountId = Account, UserName = "ops", PolicyName = "NoDelete",
-            Document = """{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"iam:Delete*","Resource":"*"}}""",
-        }));
+        (await _root.Iam("PutUserPolicy", ("UserName", "ops"), ("PolicyName", "NoDelete"),
+            ("PolicyDocument", """{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"iam:Delete*","Resource":"*"}}"""))).EnsureSuccess();
         var ops = _root.As((await _root.Iam("CreateAccessKey", ("UserName", "ops"))).XmlValue("AccessKeyId")!);
         (await ops.Iam("DeleteRolePolicy", ("RoleName", "keep"), ("PolicyName", "x"))).XmlValue("Message")
             .Should().Be($"User: arn:aws:iam::{Account}:user/ops is not authorized to perform: iam:DeleteRolePolicy on resource: role keep with an explicit deny in an identity-based policy");
@@ -159,16 +150,15 @@ public sealed class EnforcementTests : IDisposable
         using var http = _factory.CreateClient();
         var world = await SsoWorld.CreateAsync(http);
         var roleName = await world.Assign(world.MemberAccountId, "ViewOnly");
-        var store = _factory.Services.GetRequiredService<StateStore>();
-        var permissionSetArn = store.Read(tx => tx.PermissionSets.FindOne(p => p.Name == "ViewOnly").PermissionSetArn);
+        var permissionSetArn = (string)(await world.Management.Json("SWBExternalService", "ListPermissionSetsProvisionedToAccount",
+            new { world.InstanceArn, AccountId = world.MemberAccountId }, "sso")).EnsureSuccess().Json["PermissionSets"]!.AsArray().Single()!;
         (await world.Management.Json("SWBExternalService", "AttachManagedPolicyToPermissionSet", new
             { world.InstanceArn, PermissionSetArn = permissionSetArn, ManagedPolicyArn = "arn:aws:iam::aws:policy/job-function/ViewOnlyAccess" }, "sso")).EnsureSuccess();
         (await world.Management.Json("SWBExternalService", "ProvisionPermissionSet", new
             { world.InstanceArn, PermissionSetArn = permissionSetArn, TargetType = "ALL_PROVISIONED_ACCOUNTS" }, "sso")).EnsureSuccess();
-        var role = store.Read(tx => tx.Roles.FindById(RoleDoc.Key(world.MemberAccountId, roleName)));
+        var portal = await PortalSession.SignInAsync(http, world.StartUrl, SsoWorld.UserName, SsoWorld.Password);
+        var alice = await portal.RoleCredentialsAsync(world.MemberAccountId, "ViewOnly");
         var sessionArn = $"arn:aws:sts::{world.MemberAccountId}:assumed-role/{roleName}/alice";
-        var credentials = store.Write(tx => TemporaryCredentials.Issue(tx, world.MemberAccountId, PrincipalKind.AssumedRole, sessionArn, $"{role.RoleId}:alice", DateTimeOffset.UtcNow.AddHours(1)));
-        var alice = new AwsClient(http, credentials.AccessKeyId, credentials.SessionToken);
 
         (await alice.Iam("ListRoles")).EnsureSuccess();
         var delete = await alice.Iam("DeleteRole", ("RoleName", "OrganizationAccountAccessRole"));

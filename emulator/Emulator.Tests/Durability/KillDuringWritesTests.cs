@@ -45,7 +45,7 @@ public sealed class KillDuringWritesTests : IDisposable
                 }
             })).ToList();
 
-            while (acknowledged.Count < acknowledgedBeforeKill) await Task.Delay(5);
+            (await Eventually.Until(() => acknowledged.Count >= acknowledgedBeforeKill, TimeSpan.FromMinutes(2))).Should().BeTrue();
             emulator.Kill();
             stop.Cancel();
             await Task.WhenAll(writers);

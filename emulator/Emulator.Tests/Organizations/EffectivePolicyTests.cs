@@ -1,12 +1,9 @@
 using System.Text.Json.Nodes;
-using Emulator.Services.Organizations;
-using Emulator.State;
 using Emulator.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Emulator.Tests.Organizations;
 
-/// <summary>DescribeEffectivePolicy, the two validation listings, and PolicyLevels (the levels the authz evaluator reads).</summary>
+/// <summary>DescribeEffectivePolicy, the two validation listings, and the SCP levels the authorization evaluator reads (seen through the policy simulator).</summary>
 public sealed class EffectivePolicyTests : IDisposable
 {
     private const string Management = "111111111111";
@@ -98,27 +95,42 @@ public sealed class EffectivePolicyTests : IDisposable
             .ErrorCode.Should().Be("AccountNotFoundException");
     }
 
+    /// <summary>What IAM's policy simulator decides for the member account's admin user (AdministratorAccess) and the action.</summary>
+    private async Task<string> Decision(string account, string action) =>
+        (await _management.As(account).Iam("SimulatePrincipalPolicy", ("PolicySourceArn", $"arn:aws:iam::{account}:user/admin"),
+            ("ActionNames.member.1", action))).EnsureSuccess().XmlValue("EvalDecision")!;
+
+    private async Task Detach(string policyId, string targetId) =>
+        (await _management.Organizations("DetachPolicy", new { PolicyId = policyId, TargetId = targetId })).EnsureSuccess();
+
     [Fact]
-    public async Task PolicyLevels_lists_the_SCP_contents_from_the_root_down_to_the_account()
+    public async Task A_member_account_is_bound_by_the_SCPs_of_every_level_from_the_root_down_to_the_account()
     {
         await _management.CreateOrganization();
-        var store = _factory.Services.GetRequiredService<StateStore>();
-        store.Read(tx => PolicyLevels.For(tx, Management, "SERVICE_CONTROL_POLICY")).Should().BeEmpty("SCPs are not enabled yet");
-
-        await _management.EnablePolicyType();
         var rootId = await _management.RootId();
         var ou = (string)(await _management.Organizations("CreateOrganizationalUnit", new { ParentId = rootId, Name = "Sandbox" }))
             .EnsureSuccess().Json["OrganizationalUnit"]!["Id"]!;
         var account = await _management.CreateAccount("Sandbox1");
         (await _management.Organizations("MoveAccount", new { AccountId = account, SourceParentId = rootId, DestinationParentId = ou })).EnsureSuccess();
+        (await _management.As(account).Iam("CreateUser", ("UserName", "admin"))).EnsureSuccess();
+        (await _management.As(account).Iam("AttachUserPolicy", ("UserName", "admin"), ("PolicyArn", "arn:aws:iam::aws:policy/AdministratorAccess"))).EnsureSuccess();
+        (await Decision(account, "organizations:LeaveOrganization")).Should().Be("allowed", "SCPs are not enabled yet");
+
+        await _management.EnablePolicyType();
         await _management.Attach(await _management.CreatePolicy("DenyLeave"), ou);
+        (await Decision(account, "organizations:LeaveOrganization")).Should().Be("explicitDeny", "the OU's SCP denies it");
+        (await Decision(account, "iam:ListRoles")).Should().Be("allowed", "FullAWSAccess at every level allows it");
 
-        var levels = store.Read(tx => PolicyLevels.For(tx, account, "SERVICE_CONTROL_POLICY"));
-
-        levels.Should().HaveCount(3);
-        levels[0].Should().Equal(AwsManagedPolicies.All["p-FullAWSAccess"].Content);
-        levels[1].Should().Equal(AwsManagedPolicies.All["p-FullAWSAccess"].Content, PolicySteps.DenyLeave);
-        levels[2].Should().Equal(AwsManagedPolicies.All["p-FullAWSAccess"].Content);
-        store.Read(tx => PolicyLevels.For(tx, "999999999999", "SERVICE_CONTROL_POLICY")).Should().BeEmpty();
+        var noIam = await _management.CreatePolicy("NoIamButSimulation",
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["organizations:*","iam:Simulate*"],"Resource":"*"}]}""");
+        foreach (var level in new[] { rootId, ou, account })
+        {
+            await _management.Attach(noIam, level);
+            await Detach("p-FullAWSAccess", level);
+            (await Decision(account, "iam:ListRoles")).Should().Be("implicitDeny", $"{level} no longer allows iam:ListRoles");
+            await _management.Attach("p-FullAWSAccess", level);
+            await Detach(noIam, level);
+            (await Decision(account, "iam:ListRoles")).Should().Be("allowed", $"{level} allows everything again");
+        }
     }
 }

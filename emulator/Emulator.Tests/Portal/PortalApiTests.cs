@@ -12,6 +12,7 @@ namespace Emulator.Tests.Portal;
 /// <summary>The SSO portal API through the real AWS SDK for .NET: accounts, roles, role credentials, logout, trust gates.</summary>
 public sealed class PortalApiTests : IAsyncLifetime
 {
+    private readonly ManualClock _clock = new(DateTimeOffset.UtcNow);
     private EmulatorServer _emulator = null!;
     private HttpClient _http = null!;
     private SsoWorld _world = null!;
@@ -21,7 +22,7 @@ public sealed class PortalApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _emulator = await EmulatorServer.StartAsync();
+        _emulator = await EmulatorServer.StartAsync(clock: _clock);
         _http = new HttpClient { BaseAddress = _emulator.Endpoint };
         _world = await SsoWorld.CreateAsync(_http);
         _adminRole = await _world.Assign(_world.MemberAccountId, "AdministratorAccess", sessionDuration: "PT2H");
@@ -77,11 +78,10 @@ public sealed class PortalApiTests : IAsyncLifetime
     [Fact]
     public async Task GetRoleCredentials_issues_credentials_of_the_reserved_role_session_named_after_the_user()
     {
-        var before = DateTimeOffset.UtcNow;
         var credentials = (await Credentials(_world.MemberAccountId, "AdministratorAccess")).RoleCredentials;
         credentials.AccessKeyId.Should().StartWith("ASIA");
         var expiration = DateTimeOffset.FromUnixTimeMilliseconds(credentials.Expiration!.Value);
-        expiration.Should().BeCloseTo(before.AddHours(2), TimeSpan.FromSeconds(30));
+        expiration.Should().BeCloseTo(_clock.Now.AddHours(2), TimeSpan.FromSeconds(1), "the session lasts the permission set's PT2H (to the wire's precision)");
 
         var identity = await WhoAmI(credentials);
         identity.Account.Should().Be(_world.MemberAccountId);
@@ -100,7 +100,7 @@ public sealed class PortalApiTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         var expiration = body["roleCredentials"]!["expiration"]!.GetValue<long>();
-        expiration.Should().BeGreaterThan(DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeMilliseconds());
+        DateTimeOffset.FromUnixTimeMilliseconds(expiration).Should().BeCloseTo(_clock.Now.AddHours(2), TimeSpan.FromSeconds(1));
     }
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class SsoCustomerPolicyTests : IDisposable
             new { _bed.InstanceArn, AccountAssignmentCreationRequestId = (string)created["RequestId"]! })).EnsureSuccess().Json["AccountAssignmentCreationStatus"]!;
         ((string)status["Status"]!).Should().Be("FAILED");
         ((string)status["FailureReason"]!).Should().Be($"Received a 404 status error: Not supported policy arn:aws:iam::{SsoTestBed.Member}:policy/ops-read.");
-        _bed.ReservedRoles(SsoTestBed.Member).Should().BeEmpty();
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Should().BeEmpty();
         (await _bed.Sso("ListAccountAssignments", new { _bed.InstanceArn, AccountId = SsoTestBed.Member, PermissionSetArn = ps }))
             .Json["AccountAssignments"]!.AsArray().Should().BeEmpty();
     }
@@ -85,7 +85,7 @@ public sealed class SsoCustomerPolicyTests : IDisposable
             PermissionsBoundary = new { CustomerManagedPolicyReference = new { Name = "cap" } } })).EnsureSuccess();
         (await _bed.Assign(ps, await _bed.User("kim"))).EnsureSuccess();
 
-        var role = _bed.ReservedRoles(SsoTestBed.Member).Single();
+        var role = (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Single();
         role.AttachedPolicies.Select(p => p.PolicyArn).Should().Equal($"arn:aws:iam::{SsoTestBed.Member}:policy/eng/team");
         role.PermissionsBoundaryArn.Should().Be($"arn:aws:iam::{SsoTestBed.Member}:policy/cap");
 
@@ -97,6 +97,6 @@ public sealed class SsoCustomerPolicyTests : IDisposable
             new { _bed.InstanceArn, ProvisionPermissionSetRequestId = (string)provision["RequestId"]! })).EnsureSuccess().Json["PermissionSetProvisioningStatus"]!;
         ((string)described["Status"]!).Should().Be("FAILED");
         ((string)described["FailureReason"]!).Should().EndWith($"arn:aws:iam::{SsoTestBed.Member}:policy/absent.");
-        _bed.ReservedRoles(SsoTestBed.Member).Single().PermissionsBoundaryArn.Should().Be($"arn:aws:iam::{SsoTestBed.Member}:policy/cap");
+        (await _bed.ReservedRolesAsync(SsoTestBed.Member)).Single().PermissionsBoundaryArn.Should().Be($"arn:aws:iam::{SsoTestBed.Member}:policy/cap");
     }
 }

@@ -1,10 +1,6 @@
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
-using Emulator.Services.Iam;
-using Emulator.State;
 using Emulator.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using static Emulator.Tests.Iam.IamTestSupport;
 
 namespace Emulator.Tests.SsoAdmin;
@@ -33,8 +29,6 @@ public sealed class SsoTestBed(string? region = null) : IDisposable
     public string OrganizationId { get; private set; } = "";
 
     private readonly Dictionary<string, string> _userNames = [];
-
-    public StateStore Store => Factory.Services.GetRequiredService<StateStore>();
 
     public void Dispose()
     {
@@ -101,10 +95,6 @@ public sealed class SsoTestBed(string? region = null) : IDisposable
             PrincipalType = principalType, PrincipalId = principalId,
         });
 
-    /// <summary>The AWSReservedSSO_* roles of an account, read from the store (kept for other branches' tests; new tests use <see cref="ReservedRolesAsync"/>).</summary>
-    public List<RoleDoc> ReservedRoles(string accountId) =>
-        Store.Read(tx => tx.Roles.Find(r => r.AccountId == accountId).Where(r => r.RoleName.StartsWith("AWSReservedSSO_")).ToList());
-
     /// <summary>The AWSReservedSSO_* roles of an account as its root user sees them through IAM (ListRoles, GetRole, ListAttachedRolePolicies).</summary>
     public async Task<List<ReservedRole>> ReservedRolesAsync(string accountId)
     {
@@ -123,7 +113,8 @@ public sealed class SsoTestBed(string? region = null) : IDisposable
                 inline[policyName] = Uri.UnescapeDataString((await iam.Iam("GetRolePolicy", ("RoleName", name), ("PolicyName", policyName)))
                     .EnsureSuccess().XmlValue("PolicyDocument")!);
             roles.Add(new ReservedRole(name, role.XmlValue("RoleId")!, role.XmlValue("Path")!, role.XmlValue("Arn")!,
-                int.Parse(role.XmlValue("MaxSessionDuration")!), Uri.UnescapeDataString(role.XmlValue("AssumeRolePolicyDocument")!), attached, inline));
+                int.Parse(role.XmlValue("MaxSessionDuration")!), Uri.UnescapeDataString(role.XmlValue("AssumeRolePolicyDocument")!), attached, inline,
+                role.XmlValue("PermissionsBoundaryArn")));
         }
         return roles;
     }
@@ -142,75 +133,22 @@ public sealed class SsoTestBed(string? region = null) : IDisposable
             userName = (string)(await Ids("DescribeUser", new { IdentityStoreId, UserId = userId })).EnsureSuccess().Json["UserName"]!;
         var password = await http.PostAsJsonAsync("/_emulator/sso/users", new { identityStoreId = IdentityStoreId, userName, password = PortalPassword });
         if (!password.IsSuccessStatusCode) return new PortalView($"sign-in refused: {(int)password.StatusCode}", []);
-        var client = await RestJson(http, HttpMethod.Post, "/client/register", new { clientName = "sso-test-bed", clientType = "public" });
-        var (clientId, clientSecret) = ((string)client["clientId"]!, (string)client["clientSecret"]!);
-        JsonObject device;
-        try
-        {
-            device = await RestJson(http, HttpMethod.Post, "/device_authorization",
-                new { clientId, clientSecret, startUrl = $"https://{IdentityStoreId}.awsapps.com/start" });
-        }
-        catch (InvalidOperationException failure) { return new PortalView($"sign-in refused: {failure.Message}", []); }
-        var approval = await http.PostAsJsonAsync("/_emulator/sso/device/approve",
-            new { userCode = (string)device["userCode"]!, userName, password = PortalPassword });
-        if (!approval.IsSuccessStatusCode) return new PortalView($"approval: {(int)approval.StatusCode}", []);
-        var token = (string)(await RestJson(http, HttpMethod.Post, "/token", new
-        {
-            clientId, clientSecret, grantType = "urn:ietf:params:oauth:grant-type:device_code", deviceCode = (string)device["deviceCode"]!,
-        }))["accessToken"]!;
-
-        var accounts = await Portal(http, token, "/assignment/accounts?max_result=100");
-        if (accounts.ErrorType is { } refused) return new PortalView(refused, []);
-        var roles = new List<(string AccountId, string RoleName)>();
-        foreach (var account in accounts.Body["accountList"]!.AsArray())
-        {
-            var accountId = (string)account!["accountId"]!;
-            var listed = await Portal(http, token, $"/assignment/roles?account_id={accountId}&max_result=100");
-            roles.AddRange(listed.Body["roleList"]!.AsArray().Select(r => (accountId, (string)r!["roleName"]!)));
-        }
-        return new PortalView(null, roles);
+        return await (await PortalSession.SignInAsync(http, StartUrl, userName, PortalPassword)).ViewAsync();
     }
 
     private const string PortalPassword = "Test-Bed-Portal-1";
 
-    private static async Task<JsonObject> RestJson(HttpClient http, HttpMethod method, string path, object body)
-    {
-        var response = await http.SendAsync(new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) });
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
-    }
-
-    private static async Task<(string? ErrorType, JsonObject Body)> Portal(HttpClient http, string token, string path)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add("x-amz-sso_bearer_token", token);
-        var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        var errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.Single() : null;
-        return (response.IsSuccessStatusCode ? null : errorType ?? ((int)response.StatusCode).ToString(), JsonNode.Parse(text)!.AsObject());
-    }
+    private string StartUrl => $"https://{IdentityStoreId}.awsapps.com/start";
 
     /// <summary>True when the directory user signs in with this password (the device flow's approval through the control plane).</summary>
-    public async Task<bool> CanSignIn(string userName, string password)
-    {
-        var http = Factory.CreateClient();
-        var client = await RestJson(http, HttpMethod.Post, "/client/register", new { clientName = "sso-test-bed", clientType = "public" });
-        var device = await RestJson(http, HttpMethod.Post, "/device_authorization", new
-        {
-            clientId = (string)client["clientId"]!, clientSecret = (string)client["clientSecret"]!, startUrl = $"https://{IdentityStoreId}.awsapps.com/start",
-        });
-        var approval = await http.PostAsJsonAsync("/_emulator/sso/device/approve", new { userCode = (string)device["userCode"]!, userName, password });
-        return approval.IsSuccessStatusCode;
-    }
+    public async Task<bool> CanSignIn(string userName, string password) =>
+        (await PortalSession.SignInAsync(Factory.CreateClient(), StartUrl, userName, password)).Refusal is null;
 
     public async Task RegisterSsoDelegatedAdministrator(string accountId) =>
         (await Organizations("RegisterDelegatedAdministrator", new { AccountId = accountId, ServicePrincipal = "sso.amazonaws.com" })).EnsureSuccess();
 }
 
-/// <summary>An AWSReservedSSO_* role as IAM answers it.</summary>
+/// <summary>An AWSReservedSSO_* role as IAM answers it (GetRole, ListAttachedRolePolicies, ListRolePolicies/GetRolePolicy).</summary>
 public sealed record ReservedRole(string RoleName, string RoleId, string Path, string Arn, int MaxSessionDuration,
-    string AssumeRolePolicyDocument, IReadOnlyList<(string PolicyName, string PolicyArn)> AttachedPolicies, IReadOnlyDictionary<string, string> InlinePolicies);
-
-/// <summary>The portal as a signed-in user sees it: the error it answers (e.g. ForbiddenException), or every (account, role) pair.</summary>
-public sealed record PortalView(string? ErrorType, IReadOnlyList<(string AccountId, string RoleName)> Roles);
+    string AssumeRolePolicyDocument, IReadOnlyList<(string PolicyName, string PolicyArn)> AttachedPolicies, IReadOnlyDictionary<string, string> InlinePolicies,
+    string? PermissionsBoundaryArn);

@@ -76,18 +76,15 @@ public sealed class EmulatorProcess : IDisposable
     private async Task WaitUntilHealthy()
     {
         using var http = new HttpClient { BaseAddress = Endpoint, Timeout = TimeSpan.FromSeconds(2) };
-        for (var attempt = 0; attempt < 300; attempt++)
+        async Task<bool> Healthy()
         {
             if (_process.HasExited) throw new InvalidOperationException($"The emulator exited with code {_process.ExitCode}.");
-            try
-            {
-                if ((await http.GetAsync("_emulator/health")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(100);
+            try { return (await http.GetAsync("_emulator/health")).StatusCode == HttpStatusCode.OK; }
+            catch (HttpRequestException) { return false; }
+            catch (TaskCanceledException) { return false; }
         }
-        throw new TimeoutException("The emulator did not answer /_emulator/health within 30 s.");
+        if (!await Eventually.Until(Healthy, TimeSpan.FromSeconds(30)))
+            throw new TimeoutException("The emulator did not answer /_emulator/health within 30 s.");
     }
 
     private static int FreePort()

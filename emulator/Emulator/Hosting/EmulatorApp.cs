@@ -3,6 +3,7 @@ using Emulator.Services;
 using Emulator.State;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Emulator.Hosting;
 
@@ -27,7 +28,7 @@ public static class EmulatorApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton(TimeProvider.System); // unless the host gave a clock (EmulatorServer.StartAsync, tests)
         builder.Services.AddSingleton(_ => OpenStore(options));
         builder.Services.AddSingleton(_ => ServiceCatalog.Shared);
         builder.Services.AddSingleton<AwsEndpoint>();

@@ -27,8 +27,9 @@ public sealed class EmulatorServer : IAsyncDisposable
 
     /// <summary>Starts on a free loopback port with in-memory state unless told otherwise.</summary>
     /// <param name="extraSettings">More settings under the Emulator section, e.g. AdCaFile.</param>
+    /// <param name="clock">The emulator's clock instead of the system one (tests that move time).</param>
     public static async Task<EmulatorServer> StartAsync(string? dataPath = null, string defaultAccount = "000000000000",
-        IReadOnlyDictionary<string, string>? extraSettings = null)
+        IReadOnlyDictionary<string, string>? extraSettings = null, TimeProvider? clock = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -39,7 +40,11 @@ public sealed class EmulatorServer : IAsyncDisposable
             [$"{EmulatorOptions.Section}:DefaultAccount"] = defaultAccount,
         };
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>()) settings[$"{EmulatorOptions.Section}:{key}"] = value;
-        var app = EmulatorApp.Build([], builder => builder.Configuration.AddInMemoryCollection(settings));
+        var app = EmulatorApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            if (clock is not null) builder.Services.AddSingleton(clock);
+        });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new EmulatorServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));
