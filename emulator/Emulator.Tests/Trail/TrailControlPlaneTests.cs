@@ -31,9 +31,9 @@ public sealed class TrailControlPlaneTests : IDisposable
         devOnly.Should().NotBeEmpty().And.OnlyContain(e => (string)e!["accountId"]! == dev);
         devOnly.Should().Contain(e => (string)e!["eventType"]! == "AwsServiceEvent" && (string)e["record"]!["userIdentity"]!["invokedBy"]! == "sso.amazonaws.com");
 
-        JsonArray errors = [];
-        for (var i = 0; i < 100 && errors.Count < 2; i++, await Task.Delay(20)) // refused calls are recorded a moment later
-            errors = (await http.GetFromJsonAsync<JsonObject>("/_emulator/events.json?errorsOnly=true"))!["events"]!.AsArray();
+        var errors = await Eventually.Until( // refused calls are recorded a moment later
+            async () => (await http.GetFromJsonAsync<JsonObject>("/_emulator/events.json?errorsOnly=true"))!["events"]!.AsArray(),
+            found => found.Count >= 2, TimeSpan.FromSeconds(5));
         errors.Should().HaveCount(2, "the refused DeleteRole and the service's refusal").And.OnlyContain(e => (string)e!["errorCode"]! == "UnmodifiableEntity");
     }
 

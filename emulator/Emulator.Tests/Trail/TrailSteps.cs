@@ -35,16 +35,8 @@ public static class TrailSteps
         [.. (await client.Events("EventName", eventName)).Select(Record)];
 
     /// <summary>Reads and refused calls are recorded a moment after they are answered: polls until the predicate holds.</summary>
-    public static async Task<List<JsonObject>> WaitForRecords(this AwsClient client, string eventName, Func<List<JsonObject>, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (true)
-        {
-            var records = await client.Records(eventName);
-            if (done(records) || DateTime.UtcNow > deadline) return records;
-            await Task.Delay(20);
-        }
-    }
+    public static Task<List<JsonObject>> WaitForRecords(this AwsClient client, string eventName, Func<List<JsonObject>, bool> done) =>
+        Eventually.Until(() => client.Records(eventName), done, TimeSpan.FromSeconds(5));
 
     public static JsonObject Record(JsonObject lookedUp) => JsonNode.Parse((string)lookedUp["CloudTrailEvent"]!)!.AsObject();
 

@@ -4,6 +4,7 @@ using Emulator.Core;
 using Emulator.Protocol;
 using Emulator.Services.Trail;
 using Emulator.State;
+using Emulator.Tests.Support;
 using LiteDB;
 
 namespace Emulator.Tests.Trail;
@@ -53,12 +54,11 @@ public sealed class TrailStorageTests : IDisposable
     }
 
     [Fact]
-    public void A_read_event_is_saved_by_the_next_commit_without_any_write()
+    public async Task A_read_event_is_saved_by_the_next_commit_without_any_write()
     {
         using var store = new StateStore(DataPath);
         store.Trail.Record([Event("a-read")]);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (store.Trail.Window.Count == 0 && DateTime.UtcNow < deadline) Thread.Sleep(10);
+        await Eventually.Until(() => store.Trail.Window.Count > 0, TimeSpan.FromSeconds(10));
 
         store.Trail.Window.Count.Should().Be(1, "the trail asks the store for a commit at most TrailLog.SaveDelay after a read");
         store.Commits.Should().BeGreaterThan(0, "an event is published only once it is saved");
