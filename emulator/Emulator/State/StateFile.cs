@@ -45,21 +45,22 @@ internal sealed class StateFile : IDisposable
         return Snapshot.Empty.With(loaded.ToList());
     }
 
-    /// <summary>One LiteDB transaction for the whole batch: all of it is on disk, or none of it.</summary>
+    /// <summary>
+    /// One LiteDB transaction for the whole batch: all of it is on disk, or none of it. A document changed by several
+    /// writes of the batch is written once, in its last version (no one can see the versions in between on disk).
+    /// </summary>
     /// <param name="trail">The event trail's pages to save and delete, after the batch's own changes.</param>
     public void Commit(IReadOnlyCollection<PendingCommit> batch, IReadOnlyList<Change> trail)
     {
-        RequireSpaceFor(batch.Sum(c => c.Changes.Count) + trail.Count);
+        var (resets, changes) = LastVersions(batch);
+        RequireSpaceFor(changes.Count + trail.Count);
         var db = Database;
         var logLength = LogLength();
         if (!db.BeginTrans()) throw new InvalidOperationException("The state file already had a transaction open.");
         try
         {
-            foreach (var commit in batch)
-            {
-                if (commit.ResetsEverything) DeleteEverything(db);
-                foreach (var change in commit.Changes) Apply(db, change);
-            }
+            if (resets) DeleteEverything(db);
+            foreach (var change in changes) Apply(db, change);
             foreach (var change in trail) Apply(db, change);
             if (!db.Commit()) throw new InvalidOperationException("The state file's transaction was not committed.");
         }
@@ -69,6 +70,24 @@ internal sealed class StateFile : IDisposable
             TruncateLog(logLength);
             throw;
         }
+    }
+
+    /// <summary>The batch's net effect: whether it resets everything first, then each changed document's last version.</summary>
+    private static (bool Resets, IReadOnlyCollection<Change> Changes) LastVersions(IReadOnlyCollection<PendingCommit> batch)
+    {
+        if (batch.Count == 1) return (batch.First().ResetsEverything, batch.First().Changes);
+        var resets = false;
+        var last = new Dictionary<(string Collection, string Id), Change>();
+        foreach (var commit in batch)
+        {
+            if (commit.ResetsEverything)
+            {
+                resets = true;
+                last.Clear(); // what came before the reset is deleted with everything else
+            }
+            foreach (var change in commit.Changes) last[(change.Collection, change.Id.ToLowerInvariant())] = change;
+        }
+        return (resets, last.Values);
     }
 
     private static void Apply(LiteDatabase db, Change change)
