@@ -19,14 +19,15 @@ static class AuthorizationSteps
         });
         yield return ("  CallerAuthorization.Of (cached per snapshot and caller)", tx => CallerAuthorization.Of(tx, caller));
         yield return ("  its policies narrowed to the action (cached)", _ => authorization.PoliciesFor(binding.Action));
-        yield return ("  resource ARNs", tx => binding.Resources(new ResourceScope(tx, caller, input, region)).Distinct().ToList());
+        yield return ("  resource ARNs", tx => binding.Resources(new ResourceScope(tx, caller, input, region)).Count());
         yield return ("  ContextKeys.Build", tx => ContextKeys.Build(tx, authorization, binding, resource, input, Connection.Local, DateTimeOffset.UtcNow, region));
         yield return ("  PolicyEvaluator.Evaluate (narrowed policies)", _ => PolicyEvaluator.Evaluate(policies, request));
-        yield return ("  uncached: Principal.Of + PoliciesFor + OfPrincipal (once per snapshot)", tx =>
+        yield return ("  once per snapshot and caller: Principal.Of, PoliciesFor, OfPrincipal, ForAction", tx =>
         {
             var principal = Principal.Of(tx, caller);
-            return (Authorizer.PoliciesFor(tx, principal, null), ContextKeys.OfPrincipal(tx, principal));
+            return (Authorizer.PoliciesFor(tx, principal, null).ForAction(binding.Action), ContextKeys.OfPrincipal(tx, principal));
         });
-        yield return ("  uncached: narrowing to the action (once per snapshot and action)", _ => authorization.Policies.ForAction(binding.Action));
+        yield return ("  once per policy document and action: its statements for the action", _ =>
+            authorization.Policies.Identity.Select(p => p.Statements.Where(s => StatementMatcher.MatchesAction(s, binding.Action)).ToList()).ToList());
     }
 }

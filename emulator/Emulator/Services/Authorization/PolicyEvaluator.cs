@@ -51,7 +51,7 @@ public sealed record PolicySet
     /// </summary>
     public PolicySet ForAction(string action)
     {
-        Policy Narrow(Policy policy) => policy with { Statements = [.. policy.Statements.Where(s => StatementMatcher.MatchesAction(s, action))] };
+        Policy Narrow(Policy policy) => ActionStatements.Of(policy, action);
         IReadOnlyList<Policy> NarrowAll(IReadOnlyList<Policy> list) => [.. list.Select(Narrow)];
         return this with
         {

@@ -13,7 +13,7 @@ public sealed class RequestContext
     private static readonly IReadOnlySet<string> NoNames = new HashSet<string>();
 
     private readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _shared;
-    private readonly Dictionary<string, IReadOnlyList<string>> _keys = new(StringComparer.OrdinalIgnoreCase);
+    private Dictionary<string, IReadOnlyList<string>>? _keys;
     private Action<RequestContext>? _fill;
 
     /// <param name="shared">Keys to start with (case-insensitive), read in place: never changed by this request.</param>
@@ -39,14 +39,14 @@ public sealed class RequestContext
     public RequestContext With(string key, params IReadOnlyList<string> values)
     {
         Fill();
-        if (values.Count > 0) _keys[key] = values;
+        if (values.Count > 0) (_keys ??= new(StringComparer.OrdinalIgnoreCase))[key] = values;
         return this;
     }
 
     public IReadOnlyList<string>? Values(string key)
     {
         Fill();
-        return _keys.TryGetValue(key, out var values) ? values : _shared.GetValueOrDefault(key);
+        return _keys is not null && _keys.TryGetValue(key, out var values) ? values : _shared.GetValueOrDefault(key);
     }
 
     private void Fill()
