@@ -33,12 +33,13 @@ public static class Authorizer
         // credentials"), before any policy is looked at.
         if (binding.Action == "sts:GetFederationToken" && caller.Kind is PrincipalKind.AssumedRole or PrincipalKind.FederatedUser) return;
         var tx = context.Tx;
-        var principal = Principal.Of(tx, caller);
+        var authorization = CallerAuthorization.Of(tx, caller);
+        var callerPolicies = authorization.PoliciesFor(binding.Action);
         var scope = new ResourceScope(tx, caller, input, context.Options.Region);
-        foreach (var resource in binding.Resources(scope).Distinct())
+        foreach (var resource in Distinct(binding.Resources(scope)))
         {
-            var request = ContextKeys.Build(tx, principal, binding, resource, input, connection, context.Now, context.Options.Region);
-            var policies = PoliciesFor(tx, principal, isAssumeRole ? RoleOf(tx, resource) : null);
+            var request = ContextKeys.Build(tx, authorization, binding, resource, input, connection, context.Now, context.Options.Region);
+            var policies = isAssumeRole ? WithAssumedRole(tx, callerPolicies, caller.AccountId, RoleOf(tx, resource)) : callerPolicies;
             var evaluation = PolicyEvaluator.Evaluate(policies, request);
             if (evaluation.IsAllowed) continue;
             if (isAssumeRole && evaluation.DecidedBy is PolicyKind.ResourceBased) throw StsErrors.NotAuthorizedToAssume(caller.Arn, resource);
@@ -46,28 +47,39 @@ public static class Authorizer
         }
     }
 
+    /// <summary>The resources, each once (most operations name one).</summary>
+    private static IEnumerable<string> Distinct(IEnumerable<string> resources) => resources is IReadOnlyList<string> { Count: <= 1 } ? resources : resources.Distinct();
+
     /// <summary>
     /// The policies that apply to the principal's request; for sts:AssumeRole the role's trust policy is the
     /// resource-based policy (always required) and the role's account's RCPs apply.
     /// </summary>
-    public static PolicySet PoliciesFor(Tx tx, Principal principal, RoleDoc? assumedRole)
-    {
-        var account = principal.Caller.AccountId;
-        var set = new PolicySet
+    public static PolicySet PoliciesFor(Tx tx, Principal principal, RoleDoc? assumedRole) =>
+        WithAssumedRole(tx, new PolicySet
         {
             IsRoot = principal.IsRoot,
             Identity = principal.Identity,
             Boundary = principal.Boundary,
             SessionPolicies = principal.SessionPolicies,
-            ServiceControlLevels = Principal.OrganizationLevels(tx, account, "SERVICE_CONTROL_POLICY", principal.IsServiceLinkedRole),
-        };
-        if (assumedRole is null) return set;
-        return set with
+            ServiceControlLevels = Principal.OrganizationLevels(tx, principal.Caller.AccountId, "SERVICE_CONTROL_POLICY", principal.IsServiceLinkedRole),
+        }, principal.Caller.AccountId, assumedRole);
+
+    /// <summary>The caller's policies plus, for sts:AssumeRole of an existing role, its trust policy and its account's RCPs (narrowed as the caller's are).</summary>
+    private static PolicySet WithAssumedRole(Tx tx, PolicySet callerPolicies, string callerAccount, RoleDoc? assumedRole)
+    {
+        if (assumedRole is null) return callerPolicies;
+        var roleSide = new PolicySet
         {
             ResourcePolicy = PolicyCache.Get(assumedRole.AssumeRolePolicyDocument, $"role {assumedRole.RoleName} trust policy") ?? new Policy(null, []),
-            ResourcePolicyRequired = true,
-            ResourceInCallerAccount = assumedRole.AccountId == account,
             ResourceControlLevels = Principal.OrganizationLevels(tx, assumedRole.AccountId, "RESOURCE_CONTROL_POLICY"),
+        };
+        if (callerPolicies.MatchedAction is { } action) roleSide = roleSide.ForAction(action);
+        return callerPolicies with
+        {
+            ResourcePolicy = roleSide.ResourcePolicy,
+            ResourcePolicyRequired = true,
+            ResourceInCallerAccount = assumedRole.AccountId == callerAccount,
+            ResourceControlLevels = roleSide.ResourceControlLevels,
         };
     }
 

@@ -41,6 +41,29 @@ public sealed record PolicySet
     public Policy? ResourcePolicy { get; init; }
     public bool ResourceInCallerAccount { get; init; } = true;
     public bool ResourcePolicyRequired { get; init; }
+
+    /// <summary>The action every statement here is known to match (<see cref="ForAction"/>); null when not narrowed.</summary>
+    public string? MatchedAction { get; init; }
+
+    /// <summary>
+    /// The same policies with only the statements whose Action/NotAction matches <paramref name="action"/> (the
+    /// evaluator looks at no other statement for that action), each policy kept, even when none of its statements remain.
+    /// </summary>
+    public PolicySet ForAction(string action)
+    {
+        Policy Narrow(Policy policy) => ActionStatements.Of(policy, action);
+        IReadOnlyList<Policy> NarrowAll(IReadOnlyList<Policy> list) => [.. list.Select(Narrow)];
+        return this with
+        {
+            Identity = NarrowAll(Identity),
+            Boundary = Boundary is null ? null : Narrow(Boundary),
+            SessionPolicies = SessionPolicies is null ? null : NarrowAll(SessionPolicies),
+            ServiceControlLevels = [.. ServiceControlLevels.Select(NarrowAll)],
+            ResourceControlLevels = [.. ResourceControlLevels.Select(NarrowAll)],
+            ResourcePolicy = ResourcePolicy is null ? null : Narrow(ResourcePolicy),
+            MatchedAction = action,
+        };
+    }
 }
 
 /// <summary>
@@ -54,33 +77,55 @@ public static class PolicyEvaluator
 {
     public static Evaluation Evaluate(PolicySet policies, RequestContext request)
     {
+        var actionMatched = policies.MatchedAction == request.Action;
+        bool Applies(Statement statement) =>
+            actionMatched ? StatementMatcher.AppliesBeyondAction(statement, request) : StatementMatcher.Applies(statement, request);
+
         var matched = new List<MatchedStatement>();
-        void Collect(PolicyKind kind, IEnumerable<Policy> sources)
+        void Collect(PolicyKind kind, Policy policy)
         {
-            foreach (var policy in sources)
-                foreach (var statement in policy.Statements)
-                    if (StatementMatcher.Applies(statement, request)) matched.Add(new(kind, policy, statement));
+            foreach (var statement in policy.Statements)
+                if (Applies(statement)) matched.Add(new(kind, policy, statement));
         }
-        Collect(PolicyKind.ServiceControl, policies.ServiceControlLevels.SelectMany(level => level));
-        Collect(PolicyKind.ResourceControl, policies.ResourceControlLevels.SelectMany(level => level));
-        if (policies.ResourcePolicy is { } resourcePolicy) Collect(PolicyKind.ResourceBased, [resourcePolicy]);
+        foreach (var level in policies.ServiceControlLevels) foreach (var policy in level) Collect(PolicyKind.ServiceControl, policy);
+        foreach (var level in policies.ResourceControlLevels) foreach (var policy in level) Collect(PolicyKind.ResourceControl, policy);
+        if (policies.ResourcePolicy is { } resourcePolicy) Collect(PolicyKind.ResourceBased, resourcePolicy);
         if (!policies.IsRoot)
         {
-            Collect(PolicyKind.IdentityBased, policies.Identity);
-            if (policies.Boundary is { } boundary) Collect(PolicyKind.PermissionsBoundary, [boundary]);
-            if (policies.SessionPolicies is { } session) Collect(PolicyKind.Session, session);
+            foreach (var policy in policies.Identity) Collect(PolicyKind.IdentityBased, policy);
+            if (policies.Boundary is { } boundary) Collect(PolicyKind.PermissionsBoundary, boundary);
+            if (policies.SessionPolicies is { } session) foreach (var policy in session) Collect(PolicyKind.Session, policy);
         }
 
-        bool Allows(PolicyKind kind) => matched.Any(m => m.Kind == kind && m.Statement.Effect == Effect.Allow);
-        bool LevelsAllow(IReadOnlyList<IReadOnlyList<Policy>> levels) => levels.All(level =>
-            level.Any(policy => policy.Statements.Any(s => s.Effect == Effect.Allow && StatementMatcher.Applies(s, request))));
+        bool Allows(PolicyKind kind)
+        {
+            foreach (var m in matched) if (m.Kind == kind && m.Statement.Effect == Effect.Allow) return true;
+            return false;
+        }
+        bool LevelAllows(IReadOnlyList<Policy> level)
+        {
+            foreach (var policy in level)
+                foreach (var statement in policy.Statements)
+                    if (statement.Effect == Effect.Allow && Applies(statement)) return true;
+            return false;
+        }
+        bool LevelsAllow(IReadOnlyList<IReadOnlyList<Policy>> levels)
+        {
+            foreach (var level in levels) if (!LevelAllows(level)) return false;
+            return true;
+        }
+        MatchedStatement? FirstDeny(Func<MatchedStatement, bool> among)
+        {
+            foreach (var m in matched) if (m.Statement.Effect == Effect.Deny && among(m)) return m;
+            return null;
+        }
 
         var organizationsAllow = LevelsAllow(policies.ServiceControlLevels) && LevelsAllow(policies.ResourceControlLevels) &&
-            !matched.Any(m => m.Kind is PolicyKind.ServiceControl or PolicyKind.ResourceControl && m.Statement.Effect == Effect.Deny);
+            FirstDeny(static m => m.Kind is PolicyKind.ServiceControl or PolicyKind.ResourceControl) is null;
         var boundaryAllows = policies.IsRoot || policies.Boundary is null || Allows(PolicyKind.PermissionsBoundary);
         Evaluation Deny(Decision decision, PolicyKind kind) => new(decision, kind, matched, organizationsAllow, boundaryAllows);
 
-        if (matched.FirstOrDefault(m => m.Statement.Effect == Effect.Deny) is { } deny) return Deny(Decision.ExplicitDeny, deny.Kind);
+        if (FirstDeny(static _ => true) is { } deny) return Deny(Decision.ExplicitDeny, deny.Kind);
         if (!LevelsAllow(policies.ServiceControlLevels)) return Deny(Decision.ImplicitDeny, PolicyKind.ServiceControl);
         if (!LevelsAllow(policies.ResourceControlLevels)) return Deny(Decision.ImplicitDeny, PolicyKind.ResourceControl);
 
@@ -88,13 +133,19 @@ public static class PolicyEvaluator
         var allowed = new Evaluation(Decision.Allowed, null, matched, organizationsAllow, boundaryAllows);
         if (policies.ResourcePolicyRequired && !resourceAllows) return Deny(Decision.ImplicitDeny, PolicyKind.ResourceBased);
         if (policies.IsRoot) return allowed;
-        var grantedDirectly = policies.ResourceInCallerAccount && matched.Any(m =>
-            m.Kind == PolicyKind.ResourceBased && m.Statement.Effect == Effect.Allow && StatementMatcher.NamesCallerDirectly(m.Statement, request));
-        if (grantedDirectly) return allowed;
+        if (policies.ResourceInCallerAccount && GrantedDirectly(matched, request)) return allowed;
         if (!Allows(PolicyKind.IdentityBased)) return Deny(Decision.ImplicitDeny, PolicyKind.IdentityBased);
         if (!policies.ResourceInCallerAccount && !resourceAllows) return Deny(Decision.ImplicitDeny, PolicyKind.ResourceBased);
         if (!boundaryAllows) return Deny(Decision.ImplicitDeny, PolicyKind.PermissionsBoundary);
         if (policies.SessionPolicies is not null && !Allows(PolicyKind.Session)) return Deny(Decision.ImplicitDeny, PolicyKind.Session);
         return allowed;
+    }
+
+    /// <summary>A same-account resource-based policy that allows and names the caller itself needs no identity-based policy.</summary>
+    private static bool GrantedDirectly(List<MatchedStatement> matched, RequestContext request)
+    {
+        foreach (var m in matched)
+            if (m.Kind == PolicyKind.ResourceBased && m.Statement.Effect == Effect.Allow && StatementMatcher.NamesCallerDirectly(m.Statement, request)) return true;
+        return false;
     }
 }

@@ -26,13 +26,26 @@ public sealed record Principal(
 
     public static Principal Of(Tx tx, Caller caller) => caller.Kind switch
     {
-        PrincipalKind.User => tx.Users.FindOne(u => u.AccountId == caller.AccountId && u.UserId == caller.UserId) is { } user
-            ? OfUser(tx, caller, user) : Bare(caller, caller.Arn, "User"),
-        PrincipalKind.AssumedRole => tx.Roles.FindOne(r => r.AccountId == caller.AccountId && r.RoleId == caller.UserId.Split(':')[0]) is { } role
-            ? OfRole(tx, caller, role) : Bare(caller, caller.Arn, "AssumedRole"),
+        PrincipalKind.User => CallingUser(tx, caller) is { } user ? OfUser(tx, caller, user) : Bare(caller, caller.Arn, "User"),
+        PrincipalKind.AssumedRole => SessionRole(tx, caller) is { } role ? OfRole(tx, caller, role) : Bare(caller, caller.Arn, "AssumedRole"),
         PrincipalKind.FederatedUser => OfFederatedUser(tx, caller),
         _ => Bare(caller, $"arn:aws:iam::{caller.AccountId}:root", "Account"),
     };
+
+    /// <summary>The caller's IAM user: named by the end of its ARN (names are unique in an account), if it is still the same user (its id).</summary>
+    private static UserDoc? CallingUser(Tx tx, Caller caller) =>
+        tx.Users.FindById(UserDoc.Key(caller.AccountId, caller.Arn[(caller.Arn.LastIndexOf('/') + 1)..])) is { } user && user.UserId == caller.UserId ? user : null;
+
+    /// <summary>The role of a session (arn:aws:sts::&lt;account&gt;:assumed-role/&lt;role&gt;/&lt;session&gt;), if it is still the same role (its id).</summary>
+    private static RoleDoc? SessionRole(Tx tx, Caller caller)
+    {
+        const string marker = ":assumed-role/";
+        var at = caller.Arn.IndexOf(marker, StringComparison.Ordinal);
+        var end = at < 0 ? -1 : caller.Arn.IndexOf('/', at + marker.Length);
+        if (end < 0) return null;
+        var role = tx.Roles.FindById(RoleDoc.Key(caller.AccountId, caller.Arn[(at + marker.Length)..end]));
+        return role is not null && role.RoleId == caller.UserId.Split(':')[0] ? role : null;
+    }
 
     private static Principal Bare(Caller caller, string principalArn, string type) => new(caller, principalArn, type, [], null, null,
         Names(caller, principalArn), [], null, false);

@@ -4,10 +4,16 @@ namespace Emulator.Services.Authorization;
 public static class StatementMatcher
 {
     public static bool Applies(Statement statement, RequestContext request) =>
-        MatchesAction(statement, request.Action) &&
-        MatchesResource(statement, request) &&
-        MatchesPrincipal(statement, request) &&
-        statement.Conditions.All(test => ConditionOperators.Evaluate(test, request));
+        MatchesAction(statement, request.Action) && AppliesBeyondAction(statement, request);
+
+    /// <summary>Whether a statement already known to match the request's action applies: resource, principal and every condition.</summary>
+    public static bool AppliesBeyondAction(Statement statement, RequestContext request)
+    {
+        if (!MatchesResource(statement, request) || !MatchesPrincipal(statement, request)) return false;
+        foreach (var test in statement.Conditions)
+            if (!ConditionOperators.Evaluate(test, request)) return false;
+        return true;
+    }
 
     /// <summary>Actions compare case-insensitively ("IAM:getrole" is iam:GetRole).</summary>
     public static bool MatchesAction(Statement statement, string action) => statement.Actions is { } actions
@@ -17,11 +23,16 @@ public static class StatementMatcher
     /// <summary>Resources compare case-sensitively, after policy variables; a statement without either element (a trust policy's) applies to its own resource.</summary>
     public static bool MatchesResource(Statement statement, RequestContext request)
     {
-        bool Any(IReadOnlyList<string> patterns) => patterns.Any(pattern =>
-            PolicyVariables.Substitute(pattern, request) is { } resolved && Wildcards.Match(resolved, request.Resource, ignoreCase: false));
-        if (statement.Resources is { } resources) return Any(resources);
-        if (statement.NotResources is { } notResources) return !Any(notResources);
+        if (statement.Resources is { } resources) return AnyResource(resources, request);
+        if (statement.NotResources is { } notResources) return !AnyResource(notResources, request);
         return true;
+    }
+
+    private static bool AnyResource(IReadOnlyList<string> patterns, RequestContext request)
+    {
+        foreach (var pattern in patterns)
+            if (PolicyVariables.Substitute(pattern, request) is { } resolved && Wildcards.Match(resolved, request.Resource, ignoreCase: false)) return true;
+        return false;
     }
 
     /// <summary>Principal names the caller; NotPrincipal must not; neither element (identity policies) means the policy's owner.</summary>
