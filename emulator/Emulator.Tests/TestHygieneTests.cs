@@ -16,6 +16,7 @@ public sealed partial class TestHygieneTests
     /// <summary>Test files that may read the store, each with the reason no public API can express what it asserts.</summary>
     private static readonly Dictionary<string, string> StoreReaders = new()
     {
+        ["Authorization/EnforcementCacheTests.cs"] = "asserts the scope of the authorization cache (one resolution per caller and snapshot, none in a write), which no API shows; the rest of the class checks the effects through IAM",
         ["Oidc/ExpiredStateTests.cs"] = "asserts what is stored: expired tokens, sessions and registrations are purged (bounded growth) and secrets are kept only as hashes; no API lists stored documents",
     };
 

@@ -57,20 +57,6 @@ public sealed class EnforcementCacheTests : IDisposable
     }
 
     [Fact]
-    public async Task The_resolution_outlives_the_event_trails_own_writes()
-    {
-        var store = _factory.Services.GetRequiredService<StateStore>();
-        var caller = new Caller(Account, PrincipalKind.Root, $"arn:aws:iam::{Account}:root", Account);
-        await CreateRole(_root, "app");
-        var before = store.Current;
-        var first = store.Read(tx => CallerAuthorization.Of(tx, caller));
-        (await _root.Iam("GetRole", ("RoleName", "app"))).EnsureSuccess();
-        await _factory.Services.GetRequiredService<Emulator.Services.Trail.TrailRecorder>().Flushed(TimeSpan.FromSeconds(10));
-        store.Current.Should().NotBeSameAs(before, "the read's event was written to the trail");
-        store.Read(tx => CallerAuthorization.Of(tx, caller)).Should().BeSameAs(first);
-    }
-
-    [Fact]
     public async Task Attaching_and_detaching_a_managed_policy_is_seen_by_the_next_call()
     {
         await CreateRole(_root, "app");

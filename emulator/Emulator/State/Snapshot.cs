@@ -21,16 +21,6 @@ public sealed class Snapshot
 
     internal IEnumerable<string> CollectionNames => _collections.Keys;
 
-    /// <summary>Whether both snapshots hold the very same state of every collection whose name <paramref name="ignored"/> does not match.</summary>
-    internal bool SameCollectionsAs(Snapshot other, Func<string, bool> ignored)
-    {
-        foreach (var (name, state) in _collections)
-            if (!ignored(name) && (!other._collections.TryGetValue(name, out var otherState) || !ReferenceEquals(state, otherState))) return false;
-        foreach (var name in other._collections.Keys)
-            if (!ignored(name) && !_collections.ContainsKey(name)) return false;
-        return true;
-    }
-
     /// <summary>Documents per collection (for figures and tests).</summary>
     public int Count(string collection) => _collections.TryGetValue(collection, out var state) ? ((ICollectionState)state).Count : 0;
 }
