@@ -66,12 +66,12 @@ internal sealed class DocumentMapper : BsonMapper
         return target => (compiled ??= CompileGetter(type, info))(target);
     }
 
-    /// <summary>Null for a read-only property, as LiteDB's own; otherwise compiled on the first write.</summary>
+    /// <summary>Null for a read-only property, as LiteDB's own; otherwise compiled on the first write (a member LiteDB would not set stays unset).</summary>
     private static GenericSetter? LazySetter(Type type, MemberInfo info)
     {
         if (info is PropertyInfo { CanWrite: false }) return null;
         GenericSetter? compiled = null;
-        return (target, value) => (compiled ??= CompileSetter(type, info)!)(target, value);
+        return (target, value) => (compiled ??= CompileSetter(type, info) ?? ((_, _) => { }))(target, value);
     }
 
     private static T Internal<T>(string name) where T : Delegate =>
