@@ -46,6 +46,11 @@ for project in "$REPO/emulator/Emulator/Emulator.csproj:emulator" "$HERE/bare/Ba
     >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
 done
 
+# In-process start (emulator/bench/startasync): EmulatorServer.StartAsync() after the first in a process, min / median.
+echo "== in-process starts: EmulatorServer.StartAsync(), 20 in one process" >&2
+INPROC_START_MS="$(dotnet run -c Release --project "$HERE/startasync" -- 20 2>>"$WORK/build.log" \
+  | awk -F'|' '/^\| EmulatorServer.StartAsync/ {gsub(/ /, "", $4); sub("/", " / ", $4); print $4}')"
+
 EMU_PORT="$(free_port)"; MOTO_PORT="$(free_port)"; BARE_PORT="$(free_port)"
 EMU="http://127.0.0.1:$EMU_PORT"; MOTO="http://127.0.0.1:$MOTO_PORT"; BARE="http://127.0.0.1:$BARE_PORT"
 
@@ -122,6 +127,7 @@ measure_read "ListAccounts (20 a page, 50 accounts)" "${ACCOUNTS[@]}"
 measure_write "Enable/DisableAWSServiceAccess alternating" "$HERE/mix.lua"
 measure_write "IAM UpdateRoleDescription" "$HERE/call.lua" "${UPDATE[@]}"
 ROWS+=("| process start → first answer, ms | $EMU_START_MS | $MOTO_START_MS | $BARE_START_MS | $(ratio "$EMU_START_MS" "$BARE_START_MS") | $(ratio "$EMU_START_MS" "$MOTO_START_MS") |")
+ROWS+=("| in-process EmulatorServer.StartAsync() after the first, ms (min / median of 19) | ${INPROC_START_MS:-failed} | | | | |")
 
 echo "== boto3 walkthrough: create $WALK accounts, enable, list, disable, remove $WALK_REMOVE" >&2
 EMU_WALK="$(python3 "$HERE/walkthrough.py" "$EMU" "$WALK" "$WALK_REMOVE")" || EMU_WALK="failed"

@@ -14,7 +14,8 @@ public static class EmulatorApp
     {
         Documents.WarmUpInBackground();
         ServiceCatalog.WarmUpInBackground();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = EmulatorOptions.NormalizeArgs(args) });
+        // Settings are read once at start, so appsettings.json is not watched for changes (no file watcher per start).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false", .. EmulatorOptions.NormalizeArgs(args)] });
         builder.Configuration.AddInMemoryCollection(
             EmulatorOptions.EnvironmentMappings
                 .Where(m => Environment.GetEnvironmentVariable(m.Key) is not null)
