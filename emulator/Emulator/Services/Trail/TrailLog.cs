@@ -39,7 +39,7 @@ public sealed class TrailLog : IDisposable
     private int _start;
     private int _count;
     private long _next = 1;
-    private readonly List<TrailPage> _pages = [];
+    private readonly Queue<TrailPage> _pages = new(); // saved pages, oldest first
 
     /// <param name="requestSave">Asks the store for a commit (a state file); null when the state lives only in memory.</param>
     public TrailLog(TrailLimits limits, Action? requestSave = null)
@@ -119,7 +119,7 @@ public sealed class TrailLog : IDisposable
 
             var changes = new List<Change>();
             if (!resets)
-                foreach (var gone in _pages.Where(p => p.Last < oldest)) changes.Add(new Change(TrailPages.Collection, gone.Id, null));
+                foreach (var gone in _pages.TakeWhile(p => p.Last < oldest)) changes.Add(new Change(TrailPages.Collection, gone.Id, null));
             var pages = new List<TrailPage>();
             foreach (var chunk in events.Where(e => e.Sequence >= oldest).Chunk(TrailPages.PageSize))
             {
@@ -140,8 +140,8 @@ public sealed class TrailLog : IDisposable
             foreach (var entry in append.Events) Append(entry);
             _next = append.First + append.Events.Count;
             Drop((int)Math.Min(_count, append.Oldest - (_next - _count)));
-            _pages.RemoveAll(p => p.Last < append.Oldest);
-            _pages.AddRange(append.Pages);
+            while (_pages.TryPeek(out var page) && page.Last < append.Oldest) _pages.Dequeue();
+            foreach (var page in append.Pages) _pages.Enqueue(page);
         }
     }
 
@@ -164,7 +164,7 @@ public sealed class TrailLog : IDisposable
             // them from the first one's sequence gives them their saved numbers.
             _next = events[0].Sequence;
             Publish(Prepare(events, resets: false, durable: false));
-            _pages.AddRange(saved); // pages retention dropped entirely are deleted by the next commit
+            foreach (var page in saved) _pages.Enqueue(page); // pages retention dropped entirely are deleted by the next commit
         }
     }
 
