@@ -185,9 +185,10 @@ public sealed class StateStore : IDisposable
             }
             events.AddRange(commit.Trail);
         }
-        var trail = Trail.Prepare(events, resets, durable: true);
+        TrailAppend trail;
         try
         {
+            trail = Trail.Prepare(events, resets, durable: true);
             _file!.Commit(batch, trail.Changes);
         }
         catch (Exception error)

@@ -72,7 +72,9 @@ public sealed class TrailLog : IDisposable
             return;
         }
         foreach (var entry in entries) _unsaved.Enqueue(entry);
-        if (Interlocked.Exchange(ref _saveScheduled, 1) == 0) _saveTimer!.Change(SaveDelay, Timeout.InfiniteTimeSpan);
+        if (Interlocked.Exchange(ref _saveScheduled, 1) != 0) return;
+        try { _saveTimer!.Change(SaveDelay, Timeout.InfiniteTimeSpan); }
+        catch (ObjectDisposedException) { } // the store has closed: an event recorded this late is not saved
     }
 
     private void SaveNow()
