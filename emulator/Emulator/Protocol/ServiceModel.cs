@@ -90,7 +90,8 @@ internal static class ShapeReader
             if (shape.Type == ShapeType.Structure)
             {
                 var members = (definition["members"]?.AsObject() ?? []).Select(m => new Member(
-                    m.Key, shapes[(string)m.Value!["shape"]!], (string?)m.Value["location"], (string?)m.Value["locationName"] ?? m.Key)).ToList();
+                    m.Key, shapes[(string)m.Value!["shape"]!], (string?)m.Value["location"], (string?)m.Value["locationName"] ?? m.Key,
+                    (bool?)m.Value["sensitive"] == true || shapes[(string)m.Value!["shape"]!].Sensitive)).ToList();
                 shape.Members = members;
                 shape.MembersByName = members.ToDictionary(m => m.Name, StringComparer.Ordinal);
             }
@@ -108,6 +109,7 @@ internal static class ShapeReader
         {
             Name = name,
             Type = TypeOf(node),
+            Sensitive = (bool?)node["sensitive"] == true,
             Required = node["required"]?.AsArray().Select(r => (string)r!).ToHashSet(StringComparer.Ordinal) ?? [],
             ItemName = (string?)node["member"]?["locationName"] ?? "member",
             Flattened = (bool?)node["flattened"] == true,

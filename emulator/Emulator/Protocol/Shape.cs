@@ -6,7 +6,8 @@ namespace Emulator.Protocol;
 public enum ShapeType { Structure, List, Map, String, Integer, Long, Double, Float, Boolean, Timestamp, Blob, Document }
 
 /// <summary>A member of a structure: its model name, its shape and where it travels (REST: querystring, header; Query/XML: locationName).</summary>
-public sealed record Member(string Name, Shape Shape, string? Location, string WireName);
+/// <param name="Sensitive">The model marks the member (or its shape) <c>"sensitive": true</c>.</param>
+public sealed record Member(string Name, Shape Shape, string? Location, string WireName, bool Sensitive = false);
 
 /// <summary>
 /// One botocore shape, typed: built once per process from the vendored model (<see cref="ServiceModel"/>), with its
@@ -16,6 +17,9 @@ public sealed class Shape
 {
     public required string Name { get; init; }
     public required ShapeType Type { get; init; }
+
+    /// <summary>The model marks the shape <c>"sensitive": true</c> (passwords, secrets, e-mail addresses …).</summary>
+    public bool Sensitive { get; init; }
 
     /// <summary>Structure members in model order, and by name.</summary>
     public IReadOnlyList<Member> Members { get; internal set; } = [];

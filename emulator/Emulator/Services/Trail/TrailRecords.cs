@@ -67,8 +67,8 @@ public static class TrailRecords
             UserAgent = call.UserAgent,
             FromConsole = call.FromConsole,
             Service = model.Name,
-            Request = hasMembers ? TrailRedaction.Hide(model, operation.Input, request) : null,
-            Response = error is null && !readOnly && response is not null ? TrailRedaction.Hide(model, operation.Output, response) : null,
+            Request = hasMembers ? TrailRedaction.Hide(operation.Input, request) : null,
+            Response = error is null && !readOnly && response is not null ? TrailRedaction.Hide(operation.Output, response) : null,
             ErrorCode = error?.Code,
             ErrorMessage = error?.Message,
             Resources = hasMembers ? ResourcesOf(request) : [],
@@ -140,7 +140,7 @@ public static class TrailRecords
         if (json is null || e.Service is null) return null;
         var model = ServiceModel.Load(e.Service);
         var node = JsonNode.Parse(json)!.AsObject();
-        return TrailRedaction.Render(model, model.Operation(e.EventName) is { } operation ? shapeOf(operation) : null, node);
+        return TrailRedaction.Render(model.Operation(e.EventName) is { } operation ? shapeOf(operation) : null, node);
     }
 
     private static JsonObject UserIdentity(TrailEntry e)
