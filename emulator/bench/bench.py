@@ -5,12 +5,19 @@
   bench.py call URL OPERATION [JSON]       one call; exit 1 unless 2xx
   bench.py create-accounts URL N           create N accounts, wait until ListAccounts shows them (bounded);
                                            print the wall time in ms of the last CreateAccount
+  bench.py create-only URL N               create N accounts, nothing else on the connection; print the median wall ms
+  bench.py server-times LOG FROM_LINE      the server's own durations of the requests logged after line FROM_LINE of
+                                           the emulator's log (ASP.NET Core's "Request finished ... in X ms" lines, on
+                                           with Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics=Information);
+                                           print "<count> <median ms> <p95 ms> <sum ms>"
   bench.py time-call URL OPERATION [JSON]  one call; print its wall time in ms; exit 1 unless 2xx
   bench.py list-all URL                    page through ListAccounts (20 a page); print "<ms> <accounts>"
   bench.py iam URL ACTION [NAME=VALUE...]  one IAM query call; exit 1 unless 2xx
 """
 import http.client
 import json
+import re
+import statistics
 import sys
 import time
 import urllib.parse
@@ -110,6 +117,34 @@ def create_accounts(url, count):
     return 1
 
 
+def create_only(url, count):
+    client = Client(url)
+    stamp = time.time_ns()
+    times = []
+    for i in range(count):
+        start = time.perf_counter()
+        status, body = client.call("CreateAccount", {"Email": f"only{stamp}-{i:05d}@example.com", "AccountName": f"only{i:05d}"})
+        times.append((time.perf_counter() - start) * 1000)
+        if status != 200:
+            print(f"CreateAccount {i} answered {status}: {body}", file=sys.stderr)
+            return 1
+    print(f"{statistics.median(times):.2f}")
+    return 0
+
+
+def server_times(log, from_line):
+    """ASP.NET Core logs 'Request finished HTTP/1.1 POST http://... - 200 153 application/x-amz-json-1.1 3.3876ms'."""
+    with open(log, encoding="utf-8", errors="replace") as f:
+        lines = f.read().splitlines()[from_line:]
+    ms = [float(m.group(1)) for line in lines if (m := re.search(r"Request finished .* ([0-9.]+)ms$", line))]
+    if not ms:
+        print("no 'Request finished' lines: is Microsoft.AspNetCore.Hosting.Diagnostics logging at Information?", file=sys.stderr)
+        return 1
+    ordered = sorted(ms)
+    print(f"{len(ms)} {statistics.median(ms):.3f} {ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]:.3f} {sum(ms):.1f}")
+    return 0
+
+
 def time_call(url, operation, payload):
     client = Client(url)
     client.call("DescribeOrganization")  # open the connection first: time the operation, not the TCP handshake
@@ -142,6 +177,8 @@ def iam(url, action, pairs):
 
 def main(argv):
     command, url = argv[1], argv[2]
+    if command == "server-times":
+        return server_times(url, int(argv[3]))
     if command == "iam":
         return iam(url, argv[3], argv[4:])
     if command == "list-all":
@@ -151,6 +188,8 @@ def main(argv):
         return first_answer(url, int(argv[3]))
     if command == "call":
         return call(url, argv[3], payload)
+    if command == "create-only":
+        return create_only(url, int(argv[3]))
     if command == "create-accounts":
         return create_accounts(url, int(argv[3]))
     if command == "time-call":

@@ -1,5 +1,6 @@
 using Emulator.Services.Organizations;
 using Emulator.State;
+using Emulator.Tests.Support;
 
 namespace Emulator.Tests.State;
 
@@ -97,6 +98,65 @@ public sealed class StateStoreTests : IDisposable
         using var reopened = new StateStore(DataPath);
         reopened.Read(tx => tx.Accounts.FindBy(Indexes.AccountsByOrganization, "o-a").Count()).Should().Be(writes);
         reopened.Read(tx => tx.Accounts.FindBy(Indexes.AccountsByEmail, "7@example.com").Single().Id).Should().Be("100000000007");
+    }
+
+    [Fact]
+    public async Task Documents_deleted_and_created_again_within_one_group_commit_end_as_the_last_write_left_them()
+    {
+        // Each write flips one of five ids (delete it when present, create it when absent), 32 at a time, so one batch
+        // often inserts, deletes and re-inserts the same id; the commit inserts only what the file has never seen.
+        const int writes = 400;
+        IReadOnlyList<string> expected;
+        using (var store = new StateStore(DataPath))
+        {
+            store.Write(tx => tx.Accounts.Insert(Account("100000000000", "o-a", "existing@example.com")));
+            using var slots = new SemaphoreSlim(32);
+            await Task.WhenAll(Enumerable.Range(0, writes).Select(async i =>
+            {
+                await slots.WaitAsync();
+                try
+                {
+                    await Task.Run(() => store.WriteAsync(tx =>
+                    {
+                        var id = (100_000_000_000L + i % 5).ToString();
+                        return tx.Accounts.ContainsId(id) ? tx.Accounts.Delete(id) : tx.Accounts.Insert(Account(id, "o-a", $"{i}@example.com")) == id;
+                    }));
+                }
+                finally { slots.Release(); }
+            }));
+            store.Commits.Should().BeLessThan(writes + 1, "some writes shared a commit");
+            store.Degraded.Should().BeNull();
+            expected = store.Read(tx => tx.Accounts.FindAll().Select(a => $"{a.Id} {a.Email}").OrderBy(a => a, StringComparer.Ordinal).ToList());
+        }
+
+        using var reopened = new StateStore(DataPath);
+        reopened.Read(tx => tx.Accounts.FindAll().Select(a => $"{a.Id} {a.Email}").OrderBy(a => a, StringComparer.Ordinal).ToList())
+            .Should().Equal(expected);
+    }
+
+    [Fact]
+    public async Task After_bulk_writes_the_idle_store_lets_LiteDB_go_and_later_writes_reopen_it()
+    {
+        using (var store = new StateStore(DataPath))
+        {
+            store.Write(tx =>
+            {
+                for (var i = 0; i < 1_200; i++) tx.Accounts.Insert(Account((100_000_000_000L + i).ToString(), "o-a", $"{i}@example.com"));
+                return 0;
+            });
+            store.Write(tx => tx.Accounts.Insert(Account("999999999999", "o-b", "small@example.com")));
+            store.MemoryReleases.Should().Be(0, "the store is released only once it is idle");
+
+            (await Eventually.Until(() => store.MemoryReleases == 1, TimeSpan.FromSeconds(30))).Should().BeTrue();
+            store.Write(tx => tx.Accounts.Insert(Account("999999999998", "o-b", "after@example.com")));
+            store.Read(tx => tx.Accounts.Count()).Should().Be(1_202);
+            store.MemoryReleases.Should().Be(1, "one small write after the release is not bulk");
+        }
+
+        using var reopened = new StateStore(DataPath);
+        reopened.Read(tx => tx.Accounts.FindBy(Indexes.AccountsByOrganization, "o-a").Count()).Should().Be(1_200);
+        reopened.Read(tx => tx.Accounts.FindBy(Indexes.AccountsByOrganization, "o-b").Select(a => a.Email))
+            .Should().BeEquivalentTo("small@example.com", "after@example.com");
     }
 
     [Fact]

@@ -63,6 +63,7 @@ internal sealed class StateFile : IDisposable
             foreach (var change in changes) Apply(db, change);
             foreach (var change in trail) Apply(db, change);
             if (!db.Commit()) throw new InvalidOperationException("The state file's transaction was not committed.");
+            DocumentsWrittenSinceOpen += changes.Count + trail.Count;
         }
         catch
         {
@@ -85,7 +86,12 @@ internal sealed class StateFile : IDisposable
                 resets = true;
                 last.Clear(); // what came before the reset is deleted with everything else
             }
-            foreach (var change in commit.Changes) last[(change.Collection, change.Id.ToLowerInvariant())] = change;
+            foreach (var change in commit.Changes)
+            {
+                var key = (change.Collection, change.Id.ToLowerInvariant());
+                // New to the file is decided by the batch's first change of the document (the file has not seen the batch).
+                last[key] = last.TryGetValue(key, out var first) && first.IsNew != change.IsNew ? change with { IsNew = first.IsNew } : change;
+            }
         }
         return (resets, last.Values);
     }
@@ -94,6 +100,7 @@ internal sealed class StateFile : IDisposable
     {
         var collection = db.GetCollection(change.Collection);
         if (change.Document is null) collection.Delete(change.Id);
+        else if (change.IsNew) collection.Insert(change.Document); // an upsert would first look the document up in vain
         else collection.Upsert(change.Document);
     }
 
@@ -127,6 +134,16 @@ internal sealed class StateFile : IDisposable
 
     /// <summary>Moves the log into the data file (housekeeping: the log alone is already durable).</summary>
     public void Checkpoint() => Database.Checkpoint();
+
+    /// <summary>Documents committed since the connection was opened: what LiteDB's page cache has grown with.</summary>
+    public long DocumentsWrittenSinceOpen { get; private set; }
+
+    /// <summary>Closes the connection (after a checkpoint) and with it LiteDB's page cache, which only grows; the next commit reopens the file.</summary>
+    public void Release()
+    {
+        _db?.Dispose();
+        _db = null;
+    }
 
     /// <summary>Forgets the connection after a failure: LiteDB's state is unknown, so the next use reopens the file.</summary>
     public void Abandon()
@@ -162,6 +179,7 @@ internal sealed class StateFile : IDisposable
 
     private void Connect()
     {
+        DocumentsWrittenSinceOpen = 0;
         _db = new LiteDatabase(new ConnectionString { Filename = _path, Connection = ConnectionType.Direct }, Documents.Mapper)
         {
             // No automatic checkpoint inside a commit: the committer checkpoints when it is idle and at shutdown.

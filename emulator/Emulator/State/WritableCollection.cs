@@ -40,7 +40,7 @@ internal sealed class WritableCollection<T>(string name, CollectionBuilder<T> bu
     {
         var (id, stored) = Store(document);
         if (builder.Documents.ContainsKey(id)) throw new InvalidOperationException($"'{name}' already holds a document with id '{id}'.");
-        Apply(id, stored);
+        Apply(id, stored, isNew: true);
         return id;
     }
 
@@ -48,7 +48,7 @@ internal sealed class WritableCollection<T>(string name, CollectionBuilder<T> bu
     {
         var (id, stored) = Store(document);
         if (!builder.Documents.ContainsKey(id)) return false;
-        Apply(id, stored);
+        Apply(id, stored, isNew: false);
         return true;
     }
 
@@ -56,14 +56,14 @@ internal sealed class WritableCollection<T>(string name, CollectionBuilder<T> bu
     {
         var (id, stored) = Store(document);
         var isNew = !builder.Documents.ContainsKey(id);
-        Apply(id, stored);
+        Apply(id, stored, isNew);
         return isNew;
     }
 
     public bool Delete(string id)
     {
         if (!builder.Remove(id)) return false;
-        writes.Record(name, id, null);
+        writes.Record(name, id, null, isNew: false);
         return true;
     }
 
@@ -82,9 +82,9 @@ internal sealed class WritableCollection<T>(string name, CollectionBuilder<T> bu
         return (stored["_id"].AsString, stored);
     }
 
-    private void Apply(string id, BsonDocument stored)
+    private void Apply(string id, BsonDocument stored, bool isNew)
     {
         builder.Set(id, Documents.Mapper.ToObject<T>(stored));
-        writes.Record(name, id, stored);
+        writes.Record(name, id, stored, isNew);
     }
 }

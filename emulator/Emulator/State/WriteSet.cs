@@ -3,7 +3,8 @@ using LiteDB;
 namespace Emulator.State;
 
 /// <summary>A document a write changed: its new content, or null when it was deleted.</summary>
-public sealed record Change(string Collection, string Id, BsonDocument? Document);
+/// <param name="IsNew">The document did not exist before the change: the commit inserts it without looking for it first.</param>
+public sealed record Change(string Collection, string Id, BsonDocument? Document, bool IsNew = false);
 
 /// <summary>Everything one write changed, kept apart from the head until the handler has returned.</summary>
 internal interface IWritableCollection
@@ -24,9 +25,11 @@ internal sealed class WriteSet(Snapshot head)
         return (WritableCollection<T>)collection;
     }
 
-    public void Record(string collection, string id, BsonDocument? document)
+    /// <param name="isNew">The document did not exist before this change; a document changed twice keeps its first answer.</param>
+    public void Record(string collection, string id, BsonDocument? document, bool isNew)
     {
-        _changes[$"{collection}\u0000{id}"] = new Change(collection, id, document);
+        var key = $"{collection}\u0000{id}";
+        _changes[key] = new Change(collection, id, document, _changes.TryGetValue(key, out var earlier) ? earlier.IsNew : isNew);
         _changedCollections.Add(collection);
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Emulator.Core;
 
@@ -29,7 +30,17 @@ public static class RoleFactory
             }),
         }.ToJsonString();
 
-    public static string AdministratorPolicy() =>
+    /// <summary>
+    /// The trust policy of a role the management account administers a member account through. Every member account of
+    /// an organization holds the same text, so it is built once per management account and shared.
+    /// </summary>
+    public static string ManagementAccountTrustPolicy(string managementAccountId) =>
+        ManagementTrustPolicies.GetOrAdd(managementAccountId, static id => TrustPolicy("AWS", $"arn:aws:iam::{id}:root"));
+
+    private static readonly ConcurrentDictionary<string, string> ManagementTrustPolicies = new(StringComparer.Ordinal);
+
+    /// <summary>Allows everything; one shared text.</summary>
+    public static readonly string AdministratorPolicy =
         new JsonObject
         {
             ["Version"] = "2012-10-17",

@@ -89,10 +89,9 @@ public static class AccountCreationOperations
     /// <summary>The role the management account uses to administer the new account: trusts it, allows everything.</summary>
     private static void CreateAccessRole(OperationContext context, string accountId, string roleName, string managementAccountId)
     {
-        var role = RoleFactory.New(accountId, roleName, "/",
-            RoleFactory.TrustPolicy("AWS", $"arn:aws:iam::{managementAccountId}:root"), context.Now);
+        var role = RoleFactory.New(accountId, roleName, "/", RoleFactory.ManagementAccountTrustPolicy(managementAccountId), context.Now);
         // The inline policy's name is UNCONFIRMED (AWS shows a *:* policy that is not the managed AdministratorAccess).
-        role.InlinePolicies["AdministratorAccess"] = RoleFactory.AdministratorPolicy();
+        role.InlinePolicies["AdministratorAccess"] = RoleFactory.AdministratorPolicy;
         context.Tx.Roles.Upsert(role);
     }
 }

@@ -1,10 +1,14 @@
 namespace Emulator.Services.TrustModel;
 
-/// <summary>A service-linked role as the owning service creates it.</summary>
+/// <summary>
+/// A service-linked role as the owning service creates it. Its derived texts are built once: every account's copy of
+/// the role shares them (10,000 accounts hold one trust policy, not 10,000).
+/// </summary>
 public sealed record ServiceLinkedRoleSpec(string ServicePrincipal, string RoleName, string ManagedPolicyName, string? Description, int MaxSessionDuration = 3600)
 {
-    public string Path => $"/aws-service-role/{ServicePrincipal}/";
-    public string ManagedPolicyArn => $"arn:aws:iam::aws:policy/aws-service-role/{ManagedPolicyName}";
+    public string Path { get; } = $"/aws-service-role/{ServicePrincipal}/";
+    public string ManagedPolicyArn { get; } = $"arn:aws:iam::aws:policy/aws-service-role/{ManagedPolicyName}";
+    public string TrustPolicy { get; } = Iam.RoleFactory.TrustPolicy("Service", ServicePrincipal);
 }
 
 /// <summary>

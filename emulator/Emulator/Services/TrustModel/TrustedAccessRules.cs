@@ -47,9 +47,10 @@ public static class TrustedAccessRules
     private static void OnAccessEnabled(Tx tx, string organizationId, string servicePrincipal, DateTimeOffset now)
     {
         if (!ServicePrincipals.FanOutOnTrustedAccess.TryGetValue(servicePrincipal, out var role)) return;
+        var why = $"trusted access for {servicePrincipal} was enabled in organization {organizationId}";
         foreach (var accountId in tx.Accounts.FindIdsBy(Indexes.AccountsByOrganization, organizationId))
             if (!tx.Roles.ContainsId(RoleDoc.Key(accountId, role.RoleName)))
-                EnsureLinkedRole(tx, accountId, role, now, $"trusted access for {servicePrincipal} was enabled in organization {organizationId}");
+                EnsureLinkedRole(tx, accountId, role, now, why);
     }
 
     /// <summary>
@@ -90,8 +91,7 @@ public static class TrustedAccessRules
     public static RoleDoc EnsureLinkedRole(Tx tx, string accountId, ServiceLinkedRoleSpec spec, DateTimeOffset now, string? why)
     {
         if (tx.Roles.FindById(RoleDoc.Key(accountId, spec.RoleName)) is { } existing) return existing;
-        var role = RoleFactory.New(accountId, spec.RoleName, spec.Path,
-            RoleFactory.TrustPolicy("Service", spec.ServicePrincipal), now);
+        var role = RoleFactory.New(accountId, spec.RoleName, spec.Path, spec.TrustPolicy, now);
         role.Description = spec.Description;
         role.MaxSessionDuration = spec.MaxSessionDuration;
         role.LinkedService = spec.ServicePrincipal;
