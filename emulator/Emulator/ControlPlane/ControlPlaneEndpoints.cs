@@ -11,6 +11,7 @@ public static class ControlPlaneEndpoints
 {
     public static void AddServices(IServiceCollection services)
     {
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ControlPlaneJson.Default));
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new OpenApiInfo
         {

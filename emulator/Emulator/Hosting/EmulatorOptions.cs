@@ -9,7 +9,7 @@ namespace Emulator.Hosting;
 /// <c>EMULATOR_PORT</c>, <c>EMULATOR_DATA</c>, <c>EMULATOR_IN_MEMORY</c>, <c>EMULATOR_DEFAULT_ACCOUNT</c>,
 /// <c>EMULATOR_VERIFY_SIGNATURES</c>, <c>EMULATOR_ROOT_SECRET</c>, <c>EMULATOR_ALLOWED_HOSTS</c>, <c>EMULATOR_TRAIL_*</c>, <c>EMULATOR_AD_*</c>. Configuration section <c>Emulator</c> for in-process hosts.
 /// </summary>
-public sealed record EmulatorOptions
+public sealed partial record EmulatorOptions
 {
     public const string Section = "Emulator";
 
@@ -145,12 +145,12 @@ public sealed record EmulatorOptions
             AdSyncInterval = TimeSpan.FromSeconds(ParseInt(section["AdSyncInterval"], (int)defaults.AdSyncInterval.TotalSeconds, "ad-sync-interval")),
         };
         if (options.Port is < 0 or > 65535) throw new ArgumentException($"--port must be 0..65535, got {options.Port}.");
-        if (!Regex.IsMatch(options.DefaultAccount, @"^\d{12}$"))
+        if (!TwelveDigits.IsMatch(options.DefaultAccount))
             throw new ArgumentException($"--default-account must be 12 digits, got '{options.DefaultAccount}'.");
         if (options.TrailMaxEvents < 1) throw new ArgumentException($"--trail-max-events must be at least 1, got {options.TrailMaxEvents}.");
         if (options.TrailRetentionDays < 1) throw new ArgumentException($"--trail-retention-days must be at least 1, got {options.TrailRetentionDays}.");
         if (options.RootSecret.Length == 0) throw new ArgumentException("--root-secret must not be empty.");
-        if (!Regex.IsMatch(options.Region, @"^[a-z]{2}(-[a-z]+)+-\d$"))
+        if (!RegionName.IsMatch(options.Region))
             throw new ArgumentException($"--region must look like us-east-1, got '{options.Region}'.");
         if (options.AdDcAddress is { } dc && !(System.Net.IPAddress.TryParse(dc, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork))
             throw new ArgumentException($"--ad-dc-address must be an IPv4 address, got '{dc}'.");
@@ -166,4 +166,11 @@ public sealed record EmulatorOptions
 
     private static bool ParseBool(string? text, string name) =>
         text is null ? false : bool.TryParse(text, out var value) ? value : throw new ArgumentException($"--{name} must be true or false, got '{text}'.");
+
+    // Source-generated (precompiled with the assembly): the start path builds no regex.
+    [GeneratedRegex(@"^\d{12}$")]
+    private static partial Regex TwelveDigits { get; }
+
+    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d$")]
+    private static partial Regex RegionName { get; }
 }

@@ -7,12 +7,13 @@ namespace Emulator.Protocol;
 /// token sent with temporary credentials (X-Amz-Security-Token header or query parameter). Signatures are checked
 /// elsewhere (Auth/SignatureVerifier), only in strict mode.
 /// </summary>
-public sealed record SigV4Credential(string AccessKeyId, string Region, string Service)
+public sealed partial record SigV4Credential(string AccessKeyId, string Region, string Service)
 {
     public const string SessionTokenName = "X-Amz-Security-Token";
 
-    private static readonly Regex Scope = new(
-        @"Credential=(?<key>[^/,\s]+)/\d{8}/(?<region>[^/]+)/(?<service>[^/]+)/aws4_request", RegexOptions.Compiled);
+    // Source-generated: no Reflection.Emit compiling the pattern at the first request.
+    [GeneratedRegex(@"Credential=(?<key>[^/,\s]+)/\d{8}/(?<region>[^/]+)/(?<service>[^/]+)/aws4_request")]
+    private static partial Regex Scope { get; }
 
     public string? SessionToken { get; init; }
 
