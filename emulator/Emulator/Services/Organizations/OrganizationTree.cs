@@ -46,8 +46,9 @@ public static class OrganizationTree
     }
 
     /// <summary>"o-…/r-…/ou-…/" for a container.</summary>
-    public static string PathOf(Tx tx, OrganizationDoc org, string containerId) =>
-        $"{org.Id}/{string.Join('/', Chain(tx, org, containerId))}/";
+    public static string PathOf(Tx tx, OrganizationDoc org, string containerId) => containerId == org.RootId
+        ? $"{org.Id}/{org.RootId}/"
+        : $"{org.Id}/{string.Join('/', Chain(tx, org, containerId))}/";
 
     /// <summary>The organization's accounts in ordinal id order (an index: no scan of all accounts).</summary>
     public static IEnumerable<AccountDoc> Members(Tx tx, OrganizationDoc org) =>
