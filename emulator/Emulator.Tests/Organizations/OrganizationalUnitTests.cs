@@ -210,6 +210,24 @@ public sealed class OrganizationalUnitTests : IDisposable
     }
 
     [Fact]
+    public async Task An_account_listed_before_a_move_or_a_closure_is_listed_as_it_is_afterwards()
+    {
+        var orgId = (string)(await _management.CreateOrganization())["Id"]!;
+        var rootId = await _management.RootId();
+        var ou = await CreateOu(rootId, "Prod");
+        var account = await _management.CreateAccount("Dev");
+        async Task<System.Text.Json.Nodes.JsonNode> Listed() => (await _management.Organizations("ListAccounts", new { })).EnsureSuccess()
+            .Json["Accounts"]!.AsArray().Single(a => (string)a!["Id"]! == account)!;
+        ((string)(await Listed())["Paths"]![0]!).Should().Be($"{orgId}/{rootId}/{account}/");
+
+        (await _management.Organizations("MoveAccount", new { AccountId = account, SourceParentId = rootId, DestinationParentId = ou })).EnsureSuccess();
+        ((string)(await Listed())["Paths"]![0]!).Should().Be($"{orgId}/{rootId}/{ou}/{account}/");
+
+        (await _management.Organizations("CloseAccount", new { AccountId = account })).EnsureSuccess();
+        ((string)(await Listed())["Status"]!).Should().Be("SUSPENDED");
+    }
+
+    [Fact]
     public async Task MoveAccount_reports_each_modelled_error()
     {
         await _management.CreateOrganization();

@@ -11,9 +11,14 @@ namespace Emulator.Hosting;
 /// </summary>
 public static class CrossSiteGuard
 {
-    public static IApplicationBuilder UseCrossSiteGuard(this IApplicationBuilder app) => app.Use((context, next) =>
+    public static IApplicationBuilder UseCrossSiteGuard(this IApplicationBuilder app)
     {
-        var options = context.RequestServices.GetRequiredService<EmulatorOptions>();
+        var options = app.ApplicationServices.GetRequiredService<EmulatorOptions>();
+        return app.Use((context, next) => Check(context, next, options));
+    }
+
+    private static Task Check(HttpContext context, RequestDelegate next, EmulatorOptions options)
+    {
         var request = context.Request;
         if (request.Host.HasValue && !IsAllowedHost(request.Host.Host, options))
             throw new BadHttpRequestException($"The Host header names {Protocol.Shown.Bounded(request.Host.Host)}, which is neither a loopback name nor a configured host (--host, --allowed-hosts).", StatusCodes.Status400BadRequest);
@@ -28,7 +33,7 @@ public static class CrossSiteGuard
             && HttpMethods.IsPost(request.Method) && IsSimpleBodyType(request.ContentType))
             throw new BadHttpRequestException("The control plane takes application/json bodies only.", StatusCodes.Status415UnsupportedMediaType);
         return next(context);
-    });
+    }
 
     public static bool IsAllowedHost(string host, EmulatorOptions options)
     {

@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Xml;
 using Emulator.Core;
 
 namespace Emulator.Protocol;
@@ -37,57 +35,40 @@ public sealed class AwsQueryProtocol : IWireProtocol
 
     public async Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, object? output, JsonTypeInfo? outputType, string requestId)
     {
-        var xml = Document(writer =>
+        using var xml = new XmlOutput();
+        xml.StartElement(operation.Name + "Response", model.XmlNamespace);
+        if (output is not null && outputType is not null && operation.Output is not null && operation.ResultWrapper is not null)
         {
-            var ns = model.XmlNamespace;
-            writer.WriteStartElement(operation.Name + "Response", ns);
-            if (output is not null && outputType is not null && operation.Output is not null && operation.ResultWrapper is not null)
-            {
-                writer.WriteStartElement(operation.ResultWrapper, ns);
-                XmlResultWriter.WriteStructure(writer, ns, operation.Output, output, outputType.Options);
-                writer.WriteEndElement();
-            }
-            writer.WriteStartElement("ResponseMetadata", ns);
-            writer.WriteElementString("RequestId", ns, requestId);
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        });
+            xml.StartElement(operation.ResultWrapper);
+            XmlResultWriter.WriteStructure(xml, operation.Output, output, outputType.Options);
+            xml.EndElement();
+        }
+        xml.StartElement("ResponseMetadata");
+        xml.Element("RequestId", requestId);
+        xml.EndElement();
+        xml.EndElement();
         await Send(context, 200, xml);
     }
 
     public async Task WriteError(HttpContext context, ServiceModel model, AwsException error, string requestId)
     {
-        var xml = Document(writer =>
-        {
-            var ns = model.XmlNamespace;
-            writer.WriteStartElement("ErrorResponse", ns);
-            writer.WriteStartElement("Error", ns);
-            writer.WriteElementString("Type", ns, error.SenderFault ? "Sender" : "Receiver");
-            writer.WriteElementString("Code", ns, XmlText.Safe(error.Code));
-            writer.WriteElementString("Message", ns, XmlText.Safe(error.Message));
-            writer.WriteEndElement();
-            writer.WriteElementString("RequestId", ns, requestId);
-            writer.WriteEndElement();
-        });
+        using var xml = new XmlOutput();
+        xml.StartElement("ErrorResponse", model.XmlNamespace);
+        xml.StartElement("Error");
+        xml.Element("Type", error.SenderFault ? "Sender" : "Receiver");
+        xml.Element("Code", XmlText.Safe(error.Code));
+        xml.Element("Message", XmlText.Safe(error.Message));
+        xml.EndElement();
+        xml.Element("RequestId", requestId);
+        xml.EndElement();
         await Send(context, error.Status, xml);
     }
 
-    private static readonly XmlWriterSettings Settings = new() { OmitXmlDeclaration = true, Indent = false, Encoding = new UTF8Encoding(false) };
-
-    /// <summary>The document as UTF-8, written once into one buffer.</summary>
-    private static MemoryStream Document(Action<XmlWriter> write)
-    {
-        var bytes = new MemoryStream(1024);
-        using (var writer = XmlWriter.Create(bytes, Settings))
-            write(writer);
-        return bytes;
-    }
-
-    private static async Task Send(HttpContext context, int status, MemoryStream xml)
+    private static async Task Send(HttpContext context, int status, XmlOutput xml)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "text/xml";
-        context.Response.ContentLength = xml.Length;
-        await context.Response.Body.WriteAsync(xml.GetBuffer().AsMemory(0, (int)xml.Length));
+        context.Response.ContentLength = xml.Written.Length;
+        await context.Response.Body.WriteAsync(xml.Written);
     }
 }

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using System.Xml;
 
 namespace Emulator.Protocol;
 
@@ -17,48 +16,48 @@ public static class XmlResultWriter
 {
     private static readonly ConcurrentDictionary<(Type, JsonSerializerOptions), Dictionary<string, Func<object, object?>>> Getters = new();
 
-    public static void WriteStructure(XmlWriter writer, string? ns, Shape shape, object value, JsonSerializerOptions records)
+    public static void WriteStructure(XmlOutput writer, Shape shape, object value, JsonSerializerOptions records)
     {
         if (value is JsonObject json)
         {
             foreach (var member in shape.Members)
-                if (json[member.Name] is JsonNode node) WriteValue(writer, ns, member.Shape, member.WireName, node, records);
+                if (json[member.Name] is JsonNode node) WriteValue(writer, member.Shape, member.WireName, node, records);
             return;
         }
         var getters = GettersOf(value.GetType(), records);
         foreach (var member in shape.Members)
             if (getters.TryGetValue(member.Name, out var get) && get(value) is { } item)
-                WriteValue(writer, ns, member.Shape, member.WireName, item, records);
+                WriteValue(writer, member.Shape, member.WireName, item, records);
     }
 
-    private static void WriteValue(XmlWriter writer, string? ns, Shape shape, string element, object value, JsonSerializerOptions records)
+    private static void WriteValue(XmlOutput writer, Shape shape, string element, object value, JsonSerializerOptions records)
     {
         switch (shape.Type)
         {
             case ShapeType.Structure:
-                writer.WriteStartElement(element, ns);
-                WriteStructure(writer, ns, shape, value, records);
-                writer.WriteEndElement();
+                writer.StartElement(element);
+                WriteStructure(writer, shape, value, records);
+                writer.EndElement();
                 break;
             case ShapeType.List:
-                if (!shape.Flattened) writer.WriteStartElement(element, ns);
+                if (!shape.Flattened) writer.StartElement(element);
                 foreach (var item in (IEnumerable)value)
-                    if (item is not null) WriteValue(writer, ns, shape.Item!, shape.Flattened ? element : shape.ItemName, item, records);
-                if (!shape.Flattened) writer.WriteEndElement();
+                    if (item is not null) WriteValue(writer, shape.Item!, shape.Flattened ? element : shape.ItemName, item, records);
+                if (!shape.Flattened) writer.EndElement();
                 break;
             case ShapeType.Map:
-                writer.WriteStartElement(element, ns);
+                writer.StartElement(element);
                 foreach (var (key, item) in Entries(value))
                 {
-                    writer.WriteStartElement("entry", ns);
-                    writer.WriteElementString("key", ns, XmlText.Safe(key));
-                    if (item is not null) WriteValue(writer, ns, shape.MapValue!, "value", item, records);
-                    writer.WriteEndElement();
+                    writer.StartElement("entry");
+                    writer.Element("key", XmlText.Safe(key));
+                    if (item is not null) WriteValue(writer, shape.MapValue!, "value", item, records);
+                    writer.EndElement();
                 }
-                writer.WriteEndElement();
+                writer.EndElement();
                 break;
             default:
-                writer.WriteElementString(element, ns, Scalar(shape, value));
+                writer.Element(element, Scalar(shape, value));
                 break;
         }
     }

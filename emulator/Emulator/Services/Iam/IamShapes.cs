@@ -124,5 +124,12 @@ public sealed record DeleteAccessKeyRequest(string AccessKeyId, string? UserName
 
 public static class PolicyDocuments
 {
-    public static string Encode(string document) => WebUtility.UrlEncode(document).Replace("+", "%20");
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string, string> Encoded = new();
+
+    /// <summary>
+    /// A stored document is encoded once: the cache is keyed by the document's string object (a changed policy is a
+    /// new string), and an entry goes when its document does.
+    /// </summary>
+    public static string Encode(string document) =>
+        Encoded.GetValue(document, static text => WebUtility.UrlEncode(text).Replace("+", "%20"));
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Emulator.State;
 
 namespace Emulator.Services.Organizations;
@@ -46,8 +48,9 @@ public static class OrganizationTree
     }
 
     /// <summary>"o-…/r-…/ou-…/" for a container.</summary>
-    public static string PathOf(Tx tx, OrganizationDoc org, string containerId) =>
-        $"{org.Id}/{string.Join('/', Chain(tx, org, containerId))}/";
+    public static string PathOf(Tx tx, OrganizationDoc org, string containerId) => containerId == org.RootId
+        ? $"{org.Id}/{org.RootId}/"
+        : $"{org.Id}/{string.Join('/', Chain(tx, org, containerId))}/";
 
     /// <summary>The organization's accounts in ordinal id order (an index: no scan of all accounts).</summary>
     public static IEnumerable<AccountDoc> Members(Tx tx, OrganizationDoc org) =>
@@ -60,7 +63,17 @@ public static class OrganizationTree
     public static AccountDoc RequireMember(Tx tx, OrganizationDoc org, string accountId) =>
         FindMember(tx, org, accountId) ?? throw OrganizationsErrors.AccountNotFound();
 
-    public static Account ToAccount(Tx tx, OrganizationDoc org, AccountDoc doc) => new(
+    private static readonly ConditionalWeakTable<Snapshot, ConcurrentDictionary<(AccountDoc, OrganizationDoc), Account>> AccountsBySnapshot = new();
+
+    /// <summary>
+    /// An account's wire shape. A read builds it once per snapshot (its documents and the OUs above it cannot change
+    /// within one), so listing pages does not rebuild ARNs and paths for every call.
+    /// </summary>
+    public static Account ToAccount(Tx tx, OrganizationDoc org, AccountDoc doc) => tx.ReadSnapshot is { } snapshot
+        ? AccountsBySnapshot.GetValue(snapshot, static _ => new()).GetOrAdd((doc, org), static (key, tx) => BuildAccount(tx, key.Item2, key.Item1), tx)
+        : BuildAccount(tx, org, doc);
+
+    private static Account BuildAccount(Tx tx, OrganizationDoc org, AccountDoc doc) => new(
         doc.Id, AccountArn(org, doc.Id), doc.Email, doc.Name, doc.Status, doc.Status,
         [$"{PathOf(tx, org, doc.ParentId ?? org.RootId)}{doc.Id}/"], doc.JoinedMethod, doc.JoinedTimestamp);
 

@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Text;
+
+namespace Emulator.Protocol;
+
+/// <summary>
+/// A Query-protocol answer written as UTF-8 into one pooled buffer: elements, text and the root's namespace, byte for
+/// byte as <see cref="System.Xml.XmlWriter"/> writes them with no declaration and no indentation (an empty element is
+/// <c>&lt;a /&gt;</c>; text escapes <c>&amp; &lt; &gt;</c> and turns CR and CR LF into LF), without its per-document
+/// buffers and state machine. Text must be valid XML characters (<see cref="XmlText.Safe"/>). Dispose returns the buffer.
+/// </summary>
+public sealed class XmlOutput : IDisposable
+{
+    private static readonly SearchValues<char> Special = SearchValues.Create("<>&\r");
+
+    private readonly List<string> _open = [];
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(2048);
+    private int _length;
+    private bool _startTagOpen;
+
+    /// <summary>The document so far.</summary>
+    public ReadOnlyMemory<byte> Written => _buffer.AsMemory(0, _length);
+
+    /// <param name="ns">The default namespace, declared on the root element only (every element of an answer is in it).</param>
+    public void StartElement(string name, string? ns = null)
+    {
+        CloseStartTag();
+        Raw("<");
+        Raw(name);
+        if (_open.Count == 0 && !string.IsNullOrEmpty(ns))
+        {
+            Raw(" xmlns=\"");
+            Raw(ns);
+            Raw("\"");
+        }
+        _open.Add(name);
+        _startTagOpen = true;
+    }
+
+    public void EndElement()
+    {
+        var name = _open[^1];
+        _open.RemoveAt(_open.Count - 1);
+        if (_startTagOpen)
+        {
+            Raw(" />");
+            _startTagOpen = false;
+            return;
+        }
+        Raw("</");
+        Raw(name);
+        Raw(">");
+    }
+
+    /// <summary>An element holding only text (an empty text gives an empty element).</summary>
+    public void Element(string name, string text)
+    {
+        StartElement(name);
+        Text(text);
+        EndElement();
+    }
+
+    public void Text(string text)
+    {
+        if (text.Length == 0) return;
+        CloseStartTag();
+        var rest = text.AsSpan();
+        for (var special = rest.IndexOfAny(Special); special >= 0; special = rest.IndexOfAny(Special))
+        {
+            Raw(rest[..special]);
+            switch (rest[special])
+            {
+                case '<': Raw("&lt;"); break;
+                case '>': Raw("&gt;"); break;
+                case '&': Raw("&amp;"); break;
+                default: // CR, or CR LF: one LF
+                    Raw("\n");
+                    if (special + 1 < rest.Length && rest[special + 1] == '\n') special++;
+                    break;
+            }
+            rest = rest[(special + 1)..];
+        }
+        Raw(rest);
+    }
+
+    private void CloseStartTag()
+    {
+        if (!_startTagOpen) return;
+        Raw(">");
+        _startTagOpen = false;
+    }
+
+    private void Raw(ReadOnlySpan<char> text)
+    {
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (_buffer.Length - _length < most) Grow(most);
+        _length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_length));
+    }
+
+    private void Grow(int needed)
+    {
+        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + needed));
+        _buffer.AsSpan(0, _length).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = larger;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<byte>.Shared.Return(_buffer);
+        _buffer = [];
+    }
+}
