@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Emulator.Core;
 using Emulator.State;
 
@@ -15,7 +14,7 @@ namespace Emulator.Services.Authorization;
 public sealed class CallerAuthorization
 {
     /// <summary>The callers resolved against each state.</summary>
-    private static readonly ConditionalWeakTable<Snapshot, ConcurrentDictionary<Caller, CallerAuthorization>> BySnapshot = new();
+    private static readonly SnapshotMemo<Caller, CallerAuthorization> BySnapshot = new();
 
     private readonly ConcurrentDictionary<string, PolicySet> _byAction = new(StringComparer.Ordinal);
 
@@ -37,7 +36,5 @@ public sealed class CallerAuthorization
     /// <summary>The caller's policies with only the statements whose Action/NotAction matches <paramref name="action"/>.</summary>
     public PolicySet PoliciesFor(string action) => _byAction.GetOrAdd(action, static (name, policies) => policies.ForAction(name), Policies);
 
-    public static CallerAuthorization Of(Tx tx, Caller caller) => tx.ReadSnapshot is { } snapshot
-        ? BySnapshot.GetValue(snapshot, static _ => new()).GetOrAdd(caller, static (key, read) => new CallerAuthorization(read, key), tx)
-        : new CallerAuthorization(tx, caller);
+    public static CallerAuthorization Of(Tx tx, Caller caller) => BySnapshot.Get(tx, caller, static (read, key) => new CallerAuthorization(read, key));
 }

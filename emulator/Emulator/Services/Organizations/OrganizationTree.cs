@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Emulator.State;
 
 namespace Emulator.Services.Organizations;
@@ -63,15 +61,14 @@ public static class OrganizationTree
     public static AccountDoc RequireMember(Tx tx, OrganizationDoc org, string accountId) =>
         FindMember(tx, org, accountId) ?? throw OrganizationsErrors.AccountNotFound();
 
-    private static readonly ConditionalWeakTable<Snapshot, ConcurrentDictionary<(AccountDoc, OrganizationDoc), Account>> AccountsBySnapshot = new();
+    private static readonly SnapshotMemo<(AccountDoc Doc, OrganizationDoc Org), Account> AccountsBySnapshot = new();
 
     /// <summary>
     /// An account's wire shape. A read builds it once per snapshot (its documents and the OUs above it cannot change
     /// within one), so listing pages does not rebuild ARNs and paths for every call.
     /// </summary>
-    public static Account ToAccount(Tx tx, OrganizationDoc org, AccountDoc doc) => tx.ReadSnapshot is { } snapshot
-        ? AccountsBySnapshot.GetValue(snapshot, static _ => new()).GetOrAdd((doc, org), static (key, tx) => BuildAccount(tx, key.Item2, key.Item1), tx)
-        : BuildAccount(tx, org, doc);
+    public static Account ToAccount(Tx tx, OrganizationDoc org, AccountDoc doc) =>
+        AccountsBySnapshot.Get(tx, (doc, org), static (read, key) => BuildAccount(read, key.Org, key.Doc));
 
     private static Account BuildAccount(Tx tx, OrganizationDoc org, AccountDoc doc) => new(
         doc.Id, AccountArn(org, doc.Id), doc.Email, doc.Name, doc.Status, doc.Status,
