@@ -135,17 +135,18 @@ public sealed class StateStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task After_bulk_writes_the_idle_store_lets_LiteDB_go_and_later_writes_reopen_it()
+    public async Task After_many_small_writes_the_idle_store_lets_LiteDB_go_and_later_writes_reopen_it()
     {
         using (var store = new StateStore(DataPath))
         {
-            store.Write(tx =>
-            {
-                for (var i = 0; i < 1_200; i++) tx.Accounts.Insert(Account((100_000_000_000L + i).ToString(), "o-a", $"{i}@example.com"));
-                return 0;
-            });
+            for (var batch = 0; batch < 12; batch++)
+                store.Write(tx =>
+                {
+                    for (var i = 0; i < 100; i++) tx.Accounts.Insert(Account((100_000_000_000L + batch * 100 + i).ToString(), "o-a", $"{batch}-{i}@example.com"));
+                    return 0;
+                });
             store.Write(tx => tx.Accounts.Insert(Account("999999999999", "o-b", "small@example.com")));
-            store.MemoryReleases.Should().Be(0, "the store is released only once it is idle");
+            store.MemoryReleases.Should().Be(0, "writes of fewer than 1,000 documents are released only once the store is idle");
 
             (await Eventually.Until(() => store.MemoryReleases == 1, TimeSpan.FromSeconds(30))).Should().BeTrue();
             store.Write(tx => tx.Accounts.Insert(Account("999999999998", "o-b", "after@example.com")));
@@ -157,6 +158,33 @@ public sealed class StateStoreTests : IDisposable
         reopened.Read(tx => tx.Accounts.FindBy(Indexes.AccountsByOrganization, "o-a").Count()).Should().Be(1_200);
         reopened.Read(tx => tx.Accounts.FindBy(Indexes.AccountsByOrganization, "o-b").Select(a => a.Email))
             .Should().BeEquivalentTo("small@example.com", "after@example.com");
+    }
+
+    [Fact]
+    public async Task One_bulk_write_is_released_at_once_even_while_small_writes_keep_the_store_busy()
+    {
+        using (var store = new StateStore(DataPath))
+        {
+            store.Write(tx =>
+            {
+                for (var i = 0; i < 1_200; i++) tx.Accounts.Insert(Account((100_000_000_000L + i).ToString(), "o-a", $"{i}@example.com"));
+                return 0;
+            });
+            // A small write at every probe (Eventually probes every 50 ms): the store is never idle for the 2 s the idle
+            // housekeeping waits for, so only the bulk write's own release can happen.
+            var small = 0;
+            var released = await Eventually.Until(() =>
+            {
+                var id = (200_000_000_000L + small++).ToString();
+                store.Write(tx => tx.Accounts.Insert(Account(id, "o-b", $"{id}@example.com")));
+                return store.MemoryReleases == 1;
+            }, TimeSpan.FromSeconds(10));
+            released.Should().BeTrue();
+            store.Read(tx => tx.Accounts.Count()).Should().Be(1_200 + small);
+        }
+
+        using var reopened = new StateStore(DataPath);
+        reopened.Read(tx => tx.Accounts.FindBy(Indexes.AccountsByOrganization, "o-a").Count()).Should().Be(1_200);
     }
 
     [Fact]
