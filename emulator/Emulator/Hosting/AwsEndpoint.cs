@@ -18,6 +18,10 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
     /// <summary>The metadata that marks the catch-all route this endpoint answers on.</summary>
     public static readonly AwsRouteMetadata Route = new();
 
+    private PortUrl? _endpointUrl;
+
+    private sealed record PortUrl(int Port, string Url);
+
     /// <summary>
     /// Whether routing sent the request to this endpoint: the catch-all route, outside the emulator's own pages
     /// (/_emulator, whose unmatched paths such as Swashbuckle's fall through to the catch-all).
@@ -90,10 +94,6 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
         _endpointUrl = new PortUrl(port, url);
         return url;
     }
-
-    private sealed record PortUrl(int Port, string Url);
-
-    private PortUrl? _endpointUrl;
 
     /// <summary>The caller is resolved (<c>Callers.Resolve</c>), IAM decides (<c>Authorizer.Check</c>), then the handler runs.</summary>
     private object? Invoke(Tx tx, OperationHandler handler, ServiceDefinition service, string operationName, JsonElement members, object request,
