@@ -45,6 +45,29 @@ public class PolicyEvaluationTests
         result.DecidedBy.Should().Be(decidedBy, because);
     }
 
+    [Fact]
+    public void Only_a_root_caller_no_organization_or_resource_policy_governs_is_allowed_without_evaluation()
+    {
+        new PolicySet { IsRoot = true }.AllowsEveryRequest.Should().BeTrue();
+        new PolicySet { IsRoot = true, Identity = [P(DenyDeleteRole)] }.AllowsEveryRequest.Should().BeTrue("a root caller's identity policies are not evaluated");
+        new PolicySet().AllowsEveryRequest.Should().BeFalse();
+        new PolicySet { Identity = [P(AllowAll)] }.AllowsEveryRequest.Should().BeFalse();
+        new PolicySet { IsRoot = true, ServiceControlLevels = [[P(AllowAll)]] }.AllowsEveryRequest.Should().BeFalse();
+        new PolicySet { IsRoot = true, ResourceControlLevels = [[P(AllowAll)]] }.AllowsEveryRequest.Should().BeFalse();
+        new PolicySet { IsRoot = true, ResourcePolicy = P(AllowAll) }.AllowsEveryRequest.Should().BeFalse();
+        new PolicySet { IsRoot = true, ResourcePolicyRequired = true }.AllowsEveryRequest.Should().BeFalse();
+    }
+
+    [Fact]
+    public void What_is_allowed_without_evaluation_the_evaluator_allows_whatever_the_request()
+    {
+        var unevaluated = Steps.Select(step => ((string)step[0], (PolicySet)step[1])).Where(step => step.Item2.AllowsEveryRequest).ToList();
+        unevaluated.Should().NotBeEmpty();
+        foreach (var (because, policies) in unevaluated)
+            foreach (var request in new[] { Request("iam:GetRole"), Request("iam:DeleteRole", "*"), new RequestContext("sts:AssumeRole", "arn:aws:iam::444455556666:role/Other") })
+                PolicyEvaluator.Evaluate(policies, request).Decision.Should().Be(Decision.Allowed, because);
+    }
+
     private static Policy Trust(string principal) =>
         P($$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"{{principal}}"},"Action":"sts:AssumeRole"}]}""");
 

@@ -21,7 +21,8 @@ public static class ControlPlaneEndpoints
         }));
     }
 
-    public static void Map(WebApplication app)
+    /// <summary>Swashbuckle's document and UI (its own middleware, under /_emulator/swagger).</summary>
+    public static void UseDocumentation(IApplicationBuilder app)
     {
         app.UseSwagger(swagger => swagger.RouteTemplate = "_emulator/swagger/{documentName}/swagger.json");
         app.UseSwaggerUI(ui =>
@@ -29,7 +30,10 @@ public static class ControlPlaneEndpoints
             ui.RoutePrefix = "_emulator/swagger";
             ui.SwaggerEndpoint("/_emulator/swagger/v1/swagger.json", "Control plane v1");
         });
+    }
 
+    public static void Map(WebApplication app)
+    {
         var group = app.MapGroup("/_emulator").WithTags("Control plane");
         group.MapGet("/health", (StateStore store) => TypedResults.Ok(store.Degraded is { } reason
                 ? new HealthResponse("degraded", $"writes fail: {reason}")

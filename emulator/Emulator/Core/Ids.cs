@@ -22,10 +22,11 @@ public static class Ids
     public static string AccountId() => From("123456789", 1) + From(Digits, 11);
 
     /// <summary>
-    /// A random (version 4) GUID's text. A request id is no secret, so its bits come from the process's fast generator,
-    /// seeded by the OS, instead of a system call per request as <see cref="Guid.NewGuid"/> makes.
+    /// A random (version 4) GUID's text, for ids that must be unique but are no secret (request ids, CloudTrail event
+    /// ids): its bits come from the process's fast generator, seeded by the OS, instead of a system call per request as
+    /// <see cref="Guid.NewGuid"/> makes.
     /// </summary>
-    public static string RequestId()
+    public static string Uuid()
     {
         Span<byte> bytes = stackalloc byte[16];
         Random.Shared.NextBytes(bytes);

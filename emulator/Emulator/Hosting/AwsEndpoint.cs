@@ -15,23 +15,43 @@ namespace Emulator.Hosting;
 /// </summary>
 public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, EmulatorOptions options, TimeProvider time)
 {
+    /// <summary>The metadata that marks the catch-all route this endpoint answers on.</summary>
+    public static readonly AwsRouteMetadata Route = new();
+
+    private PortUrl? _endpointUrl;
+
+    private sealed record PortUrl(int Port, string Url);
+
+    /// <summary>
+    /// Whether routing sent the request to this endpoint: the catch-all route, outside the emulator's own pages
+    /// (/_emulator, whose unmatched paths such as Swashbuckle's fall through to the catch-all).
+    /// </summary>
+    public static bool Answers(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<AwsRouteMetadata>() is not null && !context.Request.Path.StartsWithSegments("/_emulator");
+
     public async Task Handle(HttpContext context)
     {
         var requestId = RequestIds.Of(context);
         var credential = SigV4Credential.From(context.Request);
         var (routing, service) = catalog.Claim(context.Request, credential);
-        AnsweringService.Set(context, service);
         try
         {
-            var body = await RequestBody.Read(context.Request);
-            var route = routing.Resolve(context.Request, body, service, credential);
-            service = route.Service;
-            AnsweringService.Set(context, service);
-            await Run(context, route, body, credential, requestId);
+            try
+            {
+                var body = await RequestBody.Read(context.Request);
+                var route = routing.Resolve(context.Request, body, service, credential);
+                service = route.Service;
+                await Run(context, route, body, credential, requestId);
+            }
+            catch (AwsException error)
+            {
+                await service.Protocol.WriteError(context, service.Model, error, requestId);
+            }
         }
-        catch (AwsException error)
+        catch (Exception)
         {
-            await service.Protocol.WriteError(context, service.Model, error, requestId);
+            AnsweringService.Set(context, service); // the failure boundary answers in this service's protocol
+            throw;
         }
     }
 
@@ -57,11 +77,22 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
             throw ProtocolErrors.NotImplemented(model, operationName);
 
         var request = handler.Bind(input);
-        var endpointUrl = Portal.PortalUrls.BaseUrl(context.Request, options);
+        var endpointUrl = EndpointUrl(context.Request);
         var output = handler.Writes
             ? await store.WriteAsync(tx => Invoke(tx, handler, service, operationName, input, request, credential, endpointUrl, context))
             : store.Read(tx => Invoke(tx, handler, service, operationName, input, request, credential, endpointUrl, context));
         await service.Protocol.WriteResult(context, model, operation, output, handler.Response, requestId);
+    }
+
+    /// <summary>The emulator's own address as the connection's port gives it (built once per port; in-process hosts, with no port, build it each time).</summary>
+    private string EndpointUrl(HttpRequest request)
+    {
+        var port = request.HttpContext.Connection.LocalPort;
+        if (port <= 0) return Portal.PortalUrls.BaseUrl(request, options);
+        if (_endpointUrl is { } known && known.Port == port) return known.Url;
+        var url = Portal.PortalUrls.BaseUrl(request, options);
+        _endpointUrl = new PortUrl(port, url);
+        return url;
     }
 
     /// <summary>The caller is resolved (<c>Callers.Resolve</c>), IAM decides (<c>Authorizer.Check</c>), then the handler runs.</summary>
@@ -81,6 +112,9 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
         });
     }
 }
+
+/// <summary>Marks the AWS catch-all route (<see cref="AwsEndpoint.Route"/>).</summary>
+public sealed class AwsRouteMetadata;
 
 /// <summary>The service whose protocol answers the current request, so the failure boundary can answer in it too.</summary>
 public static class AnsweringService

@@ -51,6 +51,13 @@ public static class EmulatorApp
         app.UseFailureBoundary();
         app.UseCrossSiteGuard();
         app.UseBodyLimits();
+        // AWS calls skip the pages' middleware: Swashbuckle's (it answers only under /_emulator/swagger) and
+        // antiforgery (only the console's form posts carry its metadata).
+        app.UseWhen(context => !AwsEndpoint.Answers(context), pages =>
+        {
+            ControlPlaneEndpoints.UseDocumentation(pages);
+            pages.UseAntiforgery(); // the console page's forms (/_emulator/console)
+        });
         ControlPlaneEndpoints.Map(app);
         Portal.PortalEndpoints.Map(app);
         SsoDeviceEndpoints.Map(app);
@@ -58,6 +65,7 @@ public static class EmulatorApp
         WebConsole.ConsoleEndpoints.Map(app);
         app.MapMethods("/{**path}", ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"],
                 (HttpContext context, AwsEndpoint endpoint) => endpoint.Handle(context))
+            .WithMetadata(AwsEndpoint.Route)
             .ExcludeFromDescription();
 
         app.Lifetime.ApplicationStarted.Register(() =>

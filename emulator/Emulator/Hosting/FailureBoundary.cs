@@ -46,7 +46,7 @@ public static class FailureBoundary
             return;
         }
         context.Response.Clear();
-        context.Response.Headers["x-amzn-RequestId"] = requestId;
+        context.Response.Headers[RequestIds.Header] = requestId;
         var status = input?.StatusCode ?? StatusCodes.Status500InternalServerError;
         var message = input?.Message ?? ProtocolErrors.InternalFailure().Message;
         var path = context.Request.Path;

@@ -5,15 +5,14 @@ namespace Emulator.Hosting;
 /// <summary>Gives every answer, AWS or control plane, an x-amzn-RequestId header.</summary>
 public static class RequestIds
 {
-    private const string Key = "RequestId";
+    public const string Header = "x-amzn-RequestId";
 
-    public static string Of(HttpContext context) => (string)context.Items[Key]!;
+    /// <summary>The request's id, read back from its answer's header (no per-request item dictionary).</summary>
+    public static string Of(HttpContext context) => context.Response.Headers[Header].ToString();
 
-    public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestIds(this IApplicationBuilder app) => app.Use((context, next) =>
     {
-        var id = Ids.RequestId();
-        context.Items[Key] = id;
-        context.Response.Headers["x-amzn-RequestId"] = id;
-        await next(context);
+        context.Response.Headers[Header] = Ids.Uuid();
+        return next(context);
     });
 }

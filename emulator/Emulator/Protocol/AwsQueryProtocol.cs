@@ -36,7 +36,7 @@ public sealed class AwsQueryProtocol : IWireProtocol
     public async Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, object? output, JsonTypeInfo? outputType, string requestId)
     {
         using var xml = new XmlOutput();
-        xml.StartElement(operation.Name + "Response", model.XmlNamespace);
+        xml.StartElement(operation.ResponseElement, model.XmlNamespace);
         if (output is not null && outputType is not null && operation.Output is not null && operation.ResultWrapper is not null)
         {
             xml.StartElement(operation.ResultWrapper);

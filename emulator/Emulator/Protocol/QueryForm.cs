@@ -11,7 +11,7 @@ namespace Emulator.Protocol;
 public sealed class QueryForm
 {
     private readonly Dictionary<string, string> _fields = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _prefixes = new(StringComparer.Ordinal);
+    private HashSet<string>? _prefixes; // made for the first dotted field
 
     public static QueryForm Read(HttpRequest request, byte[] body)
     {
@@ -26,7 +26,7 @@ public sealed class QueryForm
     public bool Has(string key) => _fields.ContainsKey(key);
 
     /// <summary>Whether any field starts with <c>prefix.</c>.</summary>
-    public bool HasMembersUnder(string prefix) => _prefixes.Contains(prefix);
+    public bool HasMembersUnder(string prefix) => _prefixes?.Contains(prefix) == true;
 
     private void Add(string? text)
     {
@@ -36,7 +36,7 @@ public sealed class QueryForm
             var key = pair.DecodeName().ToString();
             _fields[key] = pair.DecodeValue().ToString();
             for (var dot = key.IndexOf('.'); dot > 0; dot = key.IndexOf('.', dot + 1))
-                _prefixes.Add(key[..dot]);
+                (_prefixes ??= new(StringComparer.Ordinal)).Add(key[..dot]);
         }
     }
 }

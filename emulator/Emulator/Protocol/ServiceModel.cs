@@ -63,6 +63,9 @@ public sealed class ServiceModel
 public sealed record OperationModel(
     string Name, Shape? Input, Shape? Output, string? ResultWrapper, string HttpMethod, string RequestUri, int SuccessStatus, bool IsUnsigned)
 {
+    /// <summary>The Query protocol's answer element, <c>&lt;Name&gt;Response</c>.</summary>
+    public string ResponseElement { get; } = Name + "Response";
+
     public string? InputShape => Input?.Name;
     public string? OutputShape => Output?.Name;
 

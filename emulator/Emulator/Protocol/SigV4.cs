@@ -16,24 +16,35 @@ public sealed record SigV4Credential(string AccessKeyId, string Region, string S
     /// <summary>True when the credential came from the query string (X-Amz-Credential, a presigned URL).</summary>
     public bool InQuery { get; init; }
 
+    /// <summary>
+    /// The last credential read from an Authorization header without a session token: SDKs sign request after request
+    /// with one key for one region and service, so its strings (and the record, which is immutable) are used again.
+    /// </summary>
+    private static SigV4Credential? _lastSigned;
+
     /// <summary>From the Authorization header, or from X-Amz-Credential for a presigned URL; null when the request is unsigned.</summary>
     public static SigV4Credential? From(HttpRequest request)
     {
         var authorization = request.Headers.Authorization.ToString();
         var inQuery = false;
-        if (authorization.Length == 0 && request.Query.TryGetValue("X-Amz-Credential", out var presigned))
+        if (authorization.Length == 0 && request.QueryString.HasValue && request.Query.TryGetValue("X-Amz-Credential", out var presigned))
         {
             authorization = "Credential=" + presigned;
             inQuery = true;
         }
-        if (Scope(authorization) is not var (key, region, service)) return null;
+        if (!TryScope(authorization, out var key, out var region, out var service)) return null;
         var token = request.Headers[SessionTokenName].ToString();
-        if (token.Length == 0) token = request.Query[SessionTokenName].ToString();
-        return new SigV4Credential(key, region, service)
-        {
-            SessionToken = token.Length == 0 ? null : token,
-            InQuery = inQuery,
-        };
+        if (token.Length == 0 && request.QueryString.HasValue) token = request.Query[SessionTokenName].ToString();
+        if (token.Length > 0 || inQuery)
+            return new SigV4Credential(authorization[key], authorization[region], authorization[service])
+            {
+                SessionToken = token.Length == 0 ? null : token,
+                InQuery = inQuery,
+            };
+        if (_lastSigned is { } last && authorization.AsSpan(key).SequenceEqual(last.AccessKeyId)
+            && authorization.AsSpan(region).SequenceEqual(last.Region) && authorization.AsSpan(service).SequenceEqual(last.Service))
+            return last;
+        return _lastSigned = new SigV4Credential(authorization[key], authorization[region], authorization[service]);
     }
 
     /// <summary>
@@ -41,25 +52,29 @@ public sealed record SigV4Credential(string AccessKeyId, string Region, string S
     /// white space; the date is 8 digits; region and service are not empty), as the regular expression
     /// <c>Credential=([^/,\s]+)/\d{8}/([^/]+)/([^/]+)/aws4_request</c> finds it.
     /// </summary>
-    private static (string Key, string Region, string Service)? Scope(string text)
+    private static bool TryScope(string text, out Range key, out Range region, out Range service)
     {
         for (var at = text.IndexOf(ScopeMarker, StringComparison.Ordinal); at >= 0; at = text.IndexOf(ScopeMarker, at + 1, StringComparison.Ordinal))
         {
-            var rest = text.AsSpan(at + ScopeMarker.Length);
-            var key = 0;
-            while (key < rest.Length && rest[key] != '/' && rest[key] != ',' && !char.IsWhiteSpace(rest[key])) key++;
-            if (key == 0 || key == rest.Length || rest[key] != '/') continue;
-            var date = rest[(key + 1)..];
+            var keyStart = at + ScopeMarker.Length;
+            var keyEnd = keyStart;
+            while (keyEnd < text.Length && text[keyEnd] != '/' && text[keyEnd] != ',' && !char.IsWhiteSpace(text[keyEnd])) keyEnd++;
+            if (keyEnd == keyStart || keyEnd == text.Length || text[keyEnd] != '/') continue;
+            var date = text.AsSpan(keyEnd + 1);
             if (date.Length < 9 || date[8] != '/' || !AllDigits(date[..8])) continue;
-            var scope = date[9..];
-            var region = scope.IndexOf('/');
-            if (region <= 0) continue;
-            var afterRegion = scope[(region + 1)..];
-            var service = afterRegion.IndexOf('/');
-            if (service <= 0 || !afterRegion[(service + 1)..].StartsWith("aws4_request", StringComparison.Ordinal)) continue;
-            return (rest[..key].ToString(), scope[..region].ToString(), afterRegion[..service].ToString());
+            var regionStart = keyEnd + 10;
+            var regionLength = text.AsSpan(regionStart).IndexOf('/');
+            if (regionLength <= 0) continue;
+            var serviceStart = regionStart + regionLength + 1;
+            var serviceLength = text.AsSpan(serviceStart).IndexOf('/');
+            if (serviceLength <= 0 || !text.AsSpan(serviceStart + serviceLength + 1).StartsWith("aws4_request", StringComparison.Ordinal)) continue;
+            key = keyStart..keyEnd;
+            region = regionStart..(regionStart + regionLength);
+            service = serviceStart..(serviceStart + serviceLength);
+            return true;
         }
-        return null;
+        key = region = service = default;
+        return false;
     }
 
     /// <summary>Regex's \d: any Unicode decimal digit.</summary>

@@ -55,9 +55,19 @@ public sealed class XmlOutput : IDisposable
     /// <summary>An element holding only text (an empty text gives an empty element).</summary>
     public void Element(string name, string text)
     {
-        StartElement(name);
+        CloseStartTag();
+        Raw("<");
+        Raw(name);
+        if (text.Length == 0)
+        {
+            Raw(" />");
+            return;
+        }
+        Raw(">");
         Text(text);
-        EndElement();
+        Raw("</");
+        Raw(name);
+        Raw(">");
     }
 
     public void Text(string text)

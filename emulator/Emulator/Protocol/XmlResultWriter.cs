@@ -14,7 +14,7 @@ namespace Emulator.Protocol;
 /// </summary>
 public static class XmlResultWriter
 {
-    private static readonly ConcurrentDictionary<(Type, JsonSerializerOptions), Dictionary<string, Func<object, object?>>> Getters = new();
+    private static readonly ConcurrentDictionary<(Shape, Type, JsonSerializerOptions), (Member Member, Func<object, object?> Get)[]> Plans = new();
 
     public static void WriteStructure(XmlOutput writer, Shape shape, object value, JsonSerializerOptions records)
     {
@@ -24,9 +24,8 @@ public static class XmlResultWriter
                 if (json[member.Name] is JsonNode node) WriteValue(writer, member.Shape, member.WireName, node, records);
             return;
         }
-        var getters = GettersOf(value.GetType(), records);
-        foreach (var member in shape.Members)
-            if (getters.TryGetValue(member.Name, out var get) && get(value) is { } item)
+        foreach (var (member, get) in PlanOf(shape, value.GetType(), records))
+            if (get(value) is { } item)
                 WriteValue(writer, member.Shape, member.WireName, item, records);
     }
 
@@ -86,9 +85,16 @@ public static class XmlResultWriter
         foreach (DictionaryEntry entry in (IDictionary)map) yield return ((string)entry.Key, entry.Value);
     }
 
-    /// <summary>A record's properties by member name, from its source-generated metadata; built once per type.</summary>
-    private static Dictionary<string, Func<object, object?>> GettersOf(Type type, JsonSerializerOptions records) =>
-        Getters.GetOrAdd((type, records), key => key.Item2.GetTypeInfo(key.Item1).Properties
-            .Where(p => p.Get is not null)
-            .ToDictionary(p => p.Name, p => p.Get!, StringComparer.Ordinal));
+    /// <summary>
+    /// The shape's members, in order, that the record has, each with its property's getter from the source-generated
+    /// metadata; built once per shape and record type.
+    /// </summary>
+    private static (Member Member, Func<object, object?> Get)[] PlanOf(Shape shape, Type type, JsonSerializerOptions records) =>
+        Plans.GetOrAdd((shape, type, records), static key =>
+        {
+            var getters = key.Item3.GetTypeInfo(key.Item2).Properties
+                .Where(p => p.Get is not null)
+                .ToDictionary(p => p.Name, p => p.Get!, StringComparer.Ordinal);
+            return [.. key.Item1.Members.Where(m => getters.ContainsKey(m.Name)).Select(m => (m, getters[m.Name]))];
+        });
 }

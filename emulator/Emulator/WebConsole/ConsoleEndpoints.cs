@@ -24,7 +24,6 @@ public static class ConsoleEndpoints
 
     public static void Map(WebApplication app)
     {
-        app.UseAntiforgery();
         app.MapGet(Path, Page).ExcludeFromDescription();
         app.MapPost($"{Path}/trusted-access", TrustedAccess).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
     }

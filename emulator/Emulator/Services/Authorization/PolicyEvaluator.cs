@@ -42,6 +42,13 @@ public sealed record PolicySet
     public bool ResourceInCallerAccount { get; init; } = true;
     public bool ResourcePolicyRequired { get; init; }
 
+    /// <summary>
+    /// Whether the evaluation allows every request, whatever it names: a root caller that no SCP, RCP or resource-based
+    /// policy governs (no statement can match, so nothing can deny).
+    /// </summary>
+    public bool AllowsEveryRequest =>
+        IsRoot && ServiceControlLevels.Count == 0 && ResourceControlLevels.Count == 0 && ResourcePolicy is null && !ResourcePolicyRequired;
+
     /// <summary>The action every statement here is known to match (<see cref="ForAction"/>); null when not narrowed.</summary>
     public string? MatchedAction { get; init; }
 

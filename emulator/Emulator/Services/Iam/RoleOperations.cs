@@ -20,8 +20,11 @@ public static class RoleOperations
     public static RoleDoc Find(OperationContext context, string roleName) =>
         context.Tx.Roles.FindById(RoleDoc.Key(context.Caller.AccountId, roleName)) ?? throw IamErrors.NoSuchRole(roleName);
 
+    private static readonly SnapshotMemo<RoleDoc, RoleResponse> GetRoleAnswers = new();
+
+    /// <summary>A read builds a role's answer once per snapshot (the role cannot change within one).</summary>
     public static RoleResponse Get(OperationContext context, RoleNameRequest request) =>
-        new(Role.From(Find(context, request.RoleName)));
+        GetRoleAnswers.Get(context.Tx, Find(context, request.RoleName), static (_, role) => new(Role.From(role)));
 
     public static ListRolesResponse List(OperationContext context, ListRolesRequest request)
     {

@@ -53,7 +53,7 @@ public static class TrailHook
         context.Now, context.Options.Region, RequestIds.Of(http),
         http.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1",
         http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : "unknown",
-        Guid.NewGuid().ToString(), signedWith, fromConsole);
+        Ids.Uuid(), signedWith, fromConsole);
 
     private static TrailEntry Event(OperationContext context, ServiceModel model, OperationModel operation, bool writes,
         JsonElement members, string? response, AwsException? error, TrailCall call) =>

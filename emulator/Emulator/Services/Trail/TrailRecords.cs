@@ -78,7 +78,7 @@ public static class TrailRecords
     /// <summary>A service acting on its own in an account: an IAM role created or deleted for it, or a change to its role refused.</summary>
     public static TrailEntry ServiceEvent(TrailCall call, string accountId, string invokedBy, string eventName, string roleName, string why, string? errorCode) => new()
     {
-        EventId = Guid.NewGuid().ToString(),
+        EventId = Ids.Uuid(),
         EventTime = call.Now,
         EventType = TrailEventTypes.ServiceEvent,
         AccountId = accountId,

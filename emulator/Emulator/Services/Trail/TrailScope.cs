@@ -1,3 +1,5 @@
+using Emulator.Core;
+
 namespace Emulator.Services.Trail;
 
 /// <summary>Where a call came from and when: what every event of the call shares.</summary>
@@ -9,7 +11,7 @@ public sealed record TrailCall(
 {
     /// <summary>For changes made outside an AWS call (the control plane, direct store access in tests).</summary>
     public static TrailCall Background(DateTimeOffset now, string region = "us-east-1") =>
-        new(now, region, Guid.NewGuid().ToString(), "127.0.0.1", "emulator", Guid.NewGuid().ToString());
+        new(now, region, Ids.Uuid(), "127.0.0.1", "emulator", Ids.Uuid());
 }
 
 /// <summary>
