@@ -60,5 +60,6 @@ public sealed class WireJsonContextTests
     public sealed record Listed(string Name);
 }
 
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(WireJsonContextTests.Listed))]
 internal sealed partial class UnrelatedJson : JsonSerializerContext;
