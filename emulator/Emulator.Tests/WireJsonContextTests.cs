@@ -73,6 +73,19 @@ public sealed class WireJsonContextTests
     }
 
     [Fact]
+    public void An_answer_timestamp_is_written_exactly_as_the_double_of_its_epoch_seconds_would_be()
+    {
+        var random = new Random(6);
+        var samples = new long[] { 0, 1, 10, 100, 999, 1000, 1_700_000_000_000, 1_700_000_000_001, 1_700_000_000_010, 1_700_000_000_500, 99_999_999_999_999, 100_000_000_000_000, -1_500 }
+            .Concat(Enumerable.Range(0, 20_000).Select(_ => random.NextInt64(0, 4_102_444_800_000))); // to 2100
+        foreach (var milliseconds in samples)
+        {
+            var time = DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
+            JsonSerializer.Serialize(new EpochTimestamp(time)).Should().Be(JsonSerializer.Serialize(milliseconds / 1000.0), $"{milliseconds} ms");
+        }
+    }
+
+    [Fact]
     public void A_record_left_out_of_the_context_is_noticed()
     {
         var table = new OperationTable(records: UnrelatedJson.Default);

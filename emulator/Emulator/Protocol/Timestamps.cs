@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -42,8 +43,36 @@ public readonly record struct EpochTimestamp(DateTimeOffset Time)
 
 public sealed class EpochTimestampConverter : JsonConverter<EpochTimestamp>
 {
+    /// <summary>Below this many milliseconds (year 5138) the seconds have at most 14 digits and are written as plain decimals.</summary>
+    private const long PlainBelow = 100_000_000_000_000;
+
     public override EpochTimestamp Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Timestamps.Read(ref reader);
 
-    public override void Write(Utf8JsonWriter writer, EpochTimestamp value, JsonSerializerOptions options) =>
-        writer.WriteNumberValue(Timestamps.ToEpochSeconds(value.Time));
+    /// <summary>
+    /// The text <see cref="Utf8JsonWriter.WriteNumberValue(double)"/> writes for <see cref="Timestamps.ToEpochSeconds"/>
+    /// (the shortest decimal that reads back: whole seconds, a point and the milliseconds without trailing zeros),
+    /// composed from the integer milliseconds instead of formatting a double.
+    /// </summary>
+    public override void Write(Utf8JsonWriter writer, EpochTimestamp value, JsonSerializerOptions options)
+    {
+        var milliseconds = value.Time.ToUnixTimeMilliseconds();
+        if (milliseconds is < 0 or >= PlainBelow)
+        {
+            writer.WriteNumberValue(Timestamps.ToEpochSeconds(value.Time));
+            return;
+        }
+        Span<byte> text = stackalloc byte[20];
+        Utf8Formatter.TryFormat(milliseconds / 1000, text, out var length);
+        var fraction = (int)(milliseconds % 1000);
+        if (fraction != 0)
+        {
+            text[length++] = (byte)'.';
+            for (var unit = 100; fraction != 0; unit /= 10)
+            {
+                text[length++] = (byte)('0' + fraction / unit);
+                fraction %= unit;
+            }
+        }
+        writer.WriteRawValue(text[..length], skipInputValidation: true);
+    }
 }
