@@ -9,8 +9,9 @@ namespace Emulator.Protocol;
 public static class JsonShapes
 {
     /// <summary>
-    /// A JSON result (timestamps as epoch seconds), serialized from the typed response by its generated metadata in
-    /// one pass, or an empty body for an operation without output. Free-form <see cref="JsonNode"/> answers (identity
+    /// A JSON result (timestamps as epoch seconds), written from the typed response in one pass by the source
+    /// generator's serialization code (<see cref="Services.WireJson.ForResponse"/>), or an empty body for an operation
+    /// without output. Free-form <see cref="JsonNode"/> answers (identity
     /// store users) are re-encoded along the output shape.
     /// </summary>
     public static Task WriteResult(HttpContext context, string contentType, int status, OperationModel operation, object? output, JsonTypeInfo? outputType)
