@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -8,8 +9,9 @@ namespace Emulator.Protocol;
 public static class JsonShapes
 {
     /// <summary>
-    /// A JSON result (timestamps as epoch seconds), serialized from the typed response by its generated metadata in
-    /// one pass, or an empty body for an operation without output. Free-form <see cref="JsonNode"/> answers (identity
+    /// A JSON result (timestamps as epoch seconds), written from the typed response in one pass by the source
+    /// generator's serialization code (<see cref="Services.WireJson.ForResponse"/>), or an empty body for an operation
+    /// without output. Free-form <see cref="JsonNode"/> answers (identity
     /// store users) are re-encoded along the output shape.
     /// </summary>
     public static Task WriteResult(HttpContext context, string contentType, int status, OperationModel operation, object? output, JsonTypeInfo? outputType)
@@ -23,18 +25,55 @@ public static class JsonShapes
         }
         if (output is JsonNode node)
             return Write(context, contentType, status, EncodeTimestamps(operation.Output, node, t => JsonValue.Create(Timestamps.ToEpochSeconds(t)))!);
-        return Send(context, contentType, status, JsonSerializer.SerializeToUtf8Bytes(output, outputType));
+        var answer = Answer.Start();
+        JsonSerializer.Serialize(answer.Writer, output, outputType);
+        return answer.Send(context, contentType, status);
     }
 
-    public static Task Write(HttpContext context, string contentType, int status, JsonNode body) =>
-        Send(context, contentType, status, System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()));
-
-    private static async Task Send(HttpContext context, string contentType, int status, byte[] bytes)
+    public static Task Write(HttpContext context, string contentType, int status, JsonNode body)
     {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = contentType;
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes);
+        var answer = Answer.Start();
+        body.WriteTo(answer.Writer);
+        return answer.Send(context, contentType, status);
+    }
+
+    /// <summary>
+    /// The answer being written, in a buffer this thread reuses: its length is known before the body starts
+    /// (Content-Length). A buffer still being sent when the thread moves on is left to that send.
+    /// </summary>
+    private sealed class Answer
+    {
+        private const int KeptCapacity = 64 * 1024; // a larger answer's buffer is not kept for the next one
+
+        [ThreadStatic] private static Answer? _current;
+
+        private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+
+        public Utf8JsonWriter Writer { get; }
+
+        private Answer() => Writer = new Utf8JsonWriter(_buffer);
+
+        public static Answer Start()
+        {
+            var answer = _current ??= new Answer();
+            answer._buffer.ResetWrittenCount();
+            answer.Writer.Reset(answer._buffer);
+            return answer;
+        }
+
+        public async Task Send(HttpContext context, string contentType, int status)
+        {
+            Writer.Flush();
+            var response = context.Response;
+            response.StatusCode = status;
+            response.ContentType = contentType;
+            response.ContentLength = _buffer.WrittenCount;
+            if (_buffer.Capacity > KeptCapacity) _current = null;
+            var sending = response.Body.WriteAsync(_buffer.WrittenMemory);
+            if (sending.IsCompletedSuccessfully) return;
+            _current = null;
+            await sending;
+        }
     }
 
     public static JsonNode? EncodeTimestamps(Shape shape, JsonNode? node, Func<DateTimeOffset, JsonNode> encode)

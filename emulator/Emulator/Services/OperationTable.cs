@@ -9,7 +9,8 @@ namespace Emulator.Services;
 /// An implemented operation: whether it writes, its typed request and response (with their source-generated JSON
 /// metadata) and the handler between them.
 /// </summary>
-public sealed class OperationHandler(bool writes, Type requestType, Type responseType, JsonSerializerOptions wire, Func<OperationContext, object, object?> run)
+public sealed class OperationHandler(
+    bool writes, Type requestType, Type responseType, JsonSerializerOptions wire, JsonSerializerContext? records, Func<OperationContext, object, object?> run)
 {
     private JsonTypeInfo? _request;
     private JsonTypeInfo? _response;
@@ -23,8 +24,8 @@ public sealed class OperationHandler(bool writes, Type requestType, Type respons
     /// <summary>How the request record is read from its members (resolved on first use, so start-up builds none).</summary>
     public JsonTypeInfo Request => _request ??= wire.GetTypeInfo(RequestType);
 
-    /// <summary>How the response is written; null when the operation answers no members.</summary>
-    public JsonTypeInfo? Response => ResponseType == typeof(NoOutput) ? null : _response ??= wire.GetTypeInfo(ResponseType);
+    /// <summary>How the response is written (<see cref="WireJson.ForResponse"/>); null when the operation answers no members.</summary>
+    public JsonTypeInfo? Response => ResponseType == typeof(NoOutput) ? null : _response ??= WireJson.ForResponse(ResponseType, records, wire);
 
     /// <summary>The request's members (model member names) as the typed request record.</summary>
     public object Bind(JsonElement members) => members.Deserialize(Request)!;
@@ -32,11 +33,9 @@ public sealed class OperationHandler(bool writes, Type requestType, Type respons
     /// <summary>Runs the handler on a bound request; the typed response, or null for <see cref="NoOutput"/>.</summary>
     public object? Run(OperationContext context, object request) => run(context, request);
 
-    /// <summary>The same call over JSON members (timestamps as ISO-8601 in the answer): for tests that skip HTTP.</summary>
+    /// <summary>The same call over JSON members (the JSON protocols' encoding, timestamps as epoch seconds): for tests that skip HTTP.</summary>
     public JsonNode? Invoke(OperationContext context, JsonObject input) =>
-        Run(context, input.Deserialize(RequestType, WireJson.Options)!) is { } response
-            ? JsonSerializer.SerializeToNode(response, ResponseType, WireJson.Options)
-            : null;
+        Run(context, input.Deserialize(Request)!) is { } response ? JsonSerializer.SerializeToNode(response, Response!) : null;
 }
 
 /// <summary>Output of an operation that returns nothing (HTTP 200 with no members).</summary>
@@ -71,7 +70,7 @@ public sealed class OperationTable(Action<string, OperationContext, object>? gua
         Add(operation, writes: true, handler);
 
     private void Add<TRequest, TResponse>(string operation, bool writes, Func<OperationContext, TRequest, TResponse> handler) =>
-        _handlers.Add(operation, new OperationHandler(writes, typeof(TRequest), typeof(TResponse), _wire, (context, input) =>
+        _handlers.Add(operation, new OperationHandler(writes, typeof(TRequest), typeof(TResponse), _wire, Records, (context, input) =>
         {
             var request = (TRequest)input;
             guard?.Invoke(operation, context, request);

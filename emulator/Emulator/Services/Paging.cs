@@ -14,7 +14,7 @@ public static class Paging
     {
         var after = token is null ? null : Decode(token) ?? throw invalidToken();
         var remaining = after is null ? ordered : ordered.SkipWhile(item => string.CompareOrdinal(key(item), after) <= 0);
-        return Cut(remaining.Take(pageSize + 1).ToList(), key, pageSize);
+        return Cut([.. remaining.Take(pageSize + 1)], key, pageSize);
     }
 
     /// <summary>
@@ -24,13 +24,14 @@ public static class Paging
     public static Page<T> SliceAfter<T>(Func<string?, int, IReadOnlyList<T>> fetchAfter, Func<T, string> key, string? token, int pageSize, Func<AwsException> invalidToken)
     {
         var after = token is null ? null : Decode(token) ?? throw invalidToken();
-        return Cut(fetchAfter(after, pageSize + 1).ToList(), key, pageSize);
+        return Cut(fetchAfter(after, pageSize + 1), key, pageSize);
     }
 
-    private static Page<T> Cut<T>(List<T> page, Func<T, string> key, int pageSize)
+    /// <param name="fetched">Up to one item more than a page: the extra one says there is a next page.</param>
+    private static Page<T> Cut<T>(IReadOnlyList<T> fetched, Func<T, string> key, int pageSize)
     {
-        if (page.Count <= pageSize) return new Page<T>(page, null);
-        page.RemoveAt(pageSize);
+        if (fetched.Count <= pageSize) return new Page<T>(fetched, null);
+        var page = fetched.Take(pageSize).ToArray();
         return new Page<T>(page, Encode(key(page[^1])));
     }
 

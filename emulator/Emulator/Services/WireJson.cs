@@ -7,12 +7,14 @@ namespace Emulator.Services;
 
 /// <summary>
 /// How request/response records map to the model's members: exact member names, nulls omitted, enums as strings.
-/// Each service declares its records in a source-generated context (e.g. <c>OrganizationsJson</c>); a type missing
+/// Each service declares its records in a source-generated context (e.g. <c>OrganizationsJson</c>) with exactly these
+/// options (<c>[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+/// UseStringEnumConverter = true)]</c>), so answers are written by the generated serialization code; a type missing
 /// from it still works through reflection, and <c>WireJsonContextTests</c> fails naming it.
 /// </summary>
 public static class WireJson
 {
-    /// <summary>Reflection-based, timestamps written as ISO-8601: for documents kept in the store and tests without HTTP.</summary>
+    /// <summary>Reflection-based, timestamps written as ISO-8601: for documents kept in the store.</summary>
     public static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = null,
@@ -21,11 +23,12 @@ public static class WireJson
     };
 
     /// <summary>
-    /// The wire options of one service: its source-generated records (reflection for anything missing), timestamps
-    /// read as epoch seconds or ISO-8601 and written as epoch seconds (the JSON protocols; XML writes its own).
+    /// The options requests are read with: the service's source-generated records (reflection for anything missing),
+    /// <see cref="DateTimeOffset"/> members read from epoch seconds or ISO-8601 (and written as epoch seconds).
     /// </summary>
     public static JsonSerializerOptions ForService(JsonSerializerContext? records)
     {
+        if (records is not null) RequireWireOptions(records);
         var options = new JsonSerializerOptions
         {
             PropertyNamingPolicy = null,
@@ -39,13 +42,26 @@ public static class WireJson
         return options;
     }
 
+    /// <summary>
+    /// How a response record is written: by the context's own metadata when it lists the type (no converters in its
+    /// options, so System.Text.Json runs the generated serialization code; the answers' timestamps are
+    /// <see cref="EpochTimestamp"/>s), else by <paramref name="wire"/>'s.
+    /// </summary>
+    public static JsonTypeInfo ForResponse(Type type, JsonSerializerContext? records, JsonSerializerOptions wire) =>
+        records?.GetTypeInfo(type) ?? wire.GetTypeInfo(type);
+
+    private static void RequireWireOptions(JsonSerializerContext records)
+    {
+        var declared = records.Options;
+        if (declared.DefaultIgnoreCondition != JsonIgnoreCondition.WhenWritingNull || declared.PropertyNamingPolicy is not null || declared.Converters.Count > 0)
+            throw new InvalidOperationException(
+                $"{records.GetType().Name} must be declared with [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)].");
+    }
+
     /// <summary>Reads epoch seconds (JSON protocols) or ISO-8601 (Query); writes epoch seconds or ISO-8601.</summary>
     private sealed class TimestampConverter(bool epochSeconds) : JsonConverter<DateTimeOffset>
     {
-        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            reader.TokenType == JsonTokenType.Number
-                ? Timestamps.FromEpochSeconds(reader.GetDouble())
-                : Timestamps.Parse(reader.GetString()!);
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Timestamps.Read(ref reader);
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
         {

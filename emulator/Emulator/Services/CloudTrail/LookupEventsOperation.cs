@@ -1,6 +1,7 @@
-using System.Text.Json.Nodes;
+using Emulator.Protocol;
 using Emulator.Services.Trail;
 using Emulator.State;
+using System.Text.Json.Nodes;
 
 namespace Emulator.Services.CloudTrail;
 
@@ -13,7 +14,7 @@ public sealed record LookupEventsRequest(
 public sealed record EventResource(string ResourceType, string ResourceName);
 
 public sealed record TrailEvent(
-    string EventId, string EventName, string ReadOnly, string? AccessKeyId, DateTimeOffset EventTime, string EventSource,
+    string EventId, string EventName, string ReadOnly, string? AccessKeyId, EpochTimestamp EventTime, string EventSource,
     string? Username, List<EventResource> Resources, string CloudTrailEvent);
 
 public sealed record LookupEventsResponse(List<TrailEvent> Events, string? NextToken);

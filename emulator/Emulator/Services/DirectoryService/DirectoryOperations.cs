@@ -1,4 +1,5 @@
 using Emulator.Core;
+using Emulator.Protocol;
 
 namespace Emulator.Services.DirectoryService;
 
@@ -27,7 +28,7 @@ public sealed record VpcSettingsDescription(string VpcId, List<string> SubnetIds
 
 public sealed record DirectoryDescription(
     string DirectoryId, string Name, string? ShortName, string? Description, string Type, string? Size, string? Edition, string? Alias,
-    string AccessUrl, List<string> DnsIpAddrs, string Stage, string? StageReason, DateTimeOffset LaunchTime, DateTimeOffset StageLastUpdatedDateTime,
+    string AccessUrl, List<string> DnsIpAddrs, string Stage, string? StageReason, EpochTimestamp LaunchTime, EpochTimestamp StageLastUpdatedDateTime,
     bool SsoEnabled, ConnectSettingsDescription? ConnectSettings, VpcSettingsDescription? VpcSettings, int? DesiredNumberOfDomainControllers);
 
 public sealed record DescribeDirectoriesResult(List<DirectoryDescription> DirectoryDescriptions, string? NextToken);

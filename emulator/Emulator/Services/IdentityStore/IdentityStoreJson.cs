@@ -7,6 +7,7 @@ namespace Emulator.Services.IdentityStore;
 /// The request and response records of Identity Store's operations, serialized by source-generated code (no reflection).
 /// A new operation adds its records here, one line each; <c>WireJsonContextTests</c> names any that are missing.
 /// </summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(CreateGroupRequest))]
 [JsonSerializable(typeof(GroupIdResponse))]
 [JsonSerializable(typeof(GroupRequest))]

@@ -1,3 +1,4 @@
+using Emulator.Protocol;
 namespace Emulator.Services.IdentityStore;
 
 // Request and response records, spelled exactly as the identitystore model spells its members. Users travel as JSON
@@ -22,7 +23,7 @@ public sealed record GroupRequest(string IdentityStoreId, string GroupId);
 public sealed record UpdateRequest(string IdentityStoreId, string? GroupId, string? UserId, List<AttributeOperation> Operations);
 
 public sealed record Group(
-    string GroupId, string IdentityStoreId, string DisplayName, string? Description, DateTimeOffset? CreatedAt, DateTimeOffset? UpdatedAt,
+    string GroupId, string IdentityStoreId, string DisplayName, string? Description, EpochTimestamp? CreatedAt, EpochTimestamp? UpdatedAt,
     List<ExternalId>? ExternalIds = null);
 
 public sealed record ListRequest(string IdentityStoreId, List<Filter>? Filters, int? MaxResults, string? NextToken);

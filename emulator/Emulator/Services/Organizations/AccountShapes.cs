@@ -1,3 +1,4 @@
+using Emulator.Protocol;
 namespace Emulator.Services.Organizations;
 
 // Accounts, roots and account creation, spelled as the Organizations model spells them.
@@ -5,7 +6,7 @@ namespace Emulator.Services.Organizations;
 /// <summary>Status (retiring) and State carry the same value here: ACTIVE, PENDING_CLOSURE or SUSPENDED.</summary>
 public sealed record Account(
     string Id, string Arn, string Email, string Name, string Status, string State, IReadOnlyList<string> Paths,
-    string? JoinedMethod, DateTimeOffset? JoinedTimestamp);
+    string? JoinedMethod, EpochTimestamp? JoinedTimestamp);
 
 public sealed record AccountIdRequest(string AccountId);
 
@@ -23,7 +24,7 @@ public sealed record CreateAccountRequest(
     string Email, string AccountName, string? RoleName, string? IamUserAccessToBilling, IReadOnlyList<Tag>? Tags);
 
 public sealed record CreateAccountStatus(
-    string Id, string AccountName, string State, DateTimeOffset RequestedTimestamp, DateTimeOffset? CompletedTimestamp,
+    string Id, string AccountName, string State, EpochTimestamp RequestedTimestamp, EpochTimestamp? CompletedTimestamp,
     string? AccountId, string? FailureReason)
 {
     public static CreateAccountStatus From(CreateAccountStatusDoc doc) => new(

@@ -1,3 +1,4 @@
+using Emulator.Protocol;
 namespace Emulator.Services.Organizations;
 
 // Delegated administrators, spelled as the Organizations model spells them.
@@ -6,7 +7,7 @@ public sealed record DelegatedAdministratorRequest(string AccountId, string Serv
 
 public sealed record DelegatedAdministrator(
     string Id, string Arn, string Email, string Name, string Status, string State, string? JoinedMethod,
-    DateTimeOffset? JoinedTimestamp, DateTimeOffset DelegationEnabledDate);
+    EpochTimestamp? JoinedTimestamp, EpochTimestamp DelegationEnabledDate);
 
 public sealed record ListDelegatedAdministratorsRequest(string? ServicePrincipal, int? MaxResults, string? NextToken);
 
@@ -14,6 +15,6 @@ public sealed record ListDelegatedAdministratorsResponse(IReadOnlyList<Delegated
 
 public sealed record ListDelegatedServicesForAccountRequest(string AccountId, int? MaxResults, string? NextToken);
 
-public sealed record DelegatedService(string ServicePrincipal, DateTimeOffset DelegationEnabledDate);
+public sealed record DelegatedService(string ServicePrincipal, EpochTimestamp DelegationEnabledDate);
 
 public sealed record ListDelegatedServicesForAccountResponse(IReadOnlyList<DelegatedService> DelegatedServices, string? NextToken);

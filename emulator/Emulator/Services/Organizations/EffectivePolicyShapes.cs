@@ -1,10 +1,11 @@
+using Emulator.Protocol;
 namespace Emulator.Services.Organizations;
 
 // Effective management policies, spelled as the Organizations model spells them.
 
 public sealed record DescribeEffectivePolicyRequest(string PolicyType, string? TargetId);
 
-public sealed record EffectivePolicy(string PolicyContent, DateTimeOffset LastUpdatedTimestamp, string TargetId, string PolicyType);
+public sealed record EffectivePolicy(string PolicyContent, EpochTimestamp LastUpdatedTimestamp, string TargetId, string PolicyType);
 
 public sealed record DescribeEffectivePolicyResponse(EffectivePolicy EffectivePolicy);
 
@@ -17,5 +18,5 @@ public sealed record ListAccountsWithInvalidEffectivePolicyResponse(IReadOnlyLis
 public sealed record ListEffectivePolicyValidationErrorsRequest(string AccountId, string PolicyType, int? MaxResults, string? NextToken);
 
 public sealed record ListEffectivePolicyValidationErrorsResponse(
-    string AccountId, string PolicyType, string Path, DateTimeOffset EvaluationTimestamp,
+    string AccountId, string PolicyType, string Path, EpochTimestamp EvaluationTimestamp,
     IReadOnlyList<EffectivePolicyValidationError> EffectivePolicyValidationErrors, string? NextToken);

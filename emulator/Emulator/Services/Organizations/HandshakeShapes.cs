@@ -1,3 +1,4 @@
+using Emulator.Protocol;
 namespace Emulator.Services.Organizations;
 
 // Handshakes (invitations), spelled as the Organizations model spells them.
@@ -7,8 +8,8 @@ public sealed record HandshakeParty(string Id, string Type);
 public sealed record HandshakeResource(string Value, string Type, IReadOnlyList<HandshakeResource>? Resources = null);
 
 public sealed record Handshake(
-    string Id, string Arn, IReadOnlyList<HandshakeParty> Parties, string State, DateTimeOffset RequestedTimestamp,
-    DateTimeOffset ExpirationTimestamp, string Action, IReadOnlyList<HandshakeResource> Resources);
+    string Id, string Arn, IReadOnlyList<HandshakeParty> Parties, string State, EpochTimestamp RequestedTimestamp,
+    EpochTimestamp ExpirationTimestamp, string Action, IReadOnlyList<HandshakeResource> Resources);
 
 public sealed record HandshakeResponse(Handshake Handshake);
 

@@ -1,3 +1,4 @@
+using Emulator.Protocol;
 namespace Emulator.Services.Organizations;
 
 // Request and response records, spelled exactly as the Organizations model spells its members.
@@ -23,6 +24,6 @@ public sealed record ServicePrincipalRequest(string ServicePrincipal);
 
 public sealed record PageRequest(int? MaxResults, string? NextToken);
 
-public sealed record EnabledServicePrincipal(string ServicePrincipal, DateTimeOffset DateEnabled);
+public sealed record EnabledServicePrincipal(string ServicePrincipal, EpochTimestamp DateEnabled);
 
 public sealed record ListAWSServiceAccessForOrganizationResponse(IReadOnlyList<EnabledServicePrincipal> EnabledServicePrincipals, string? NextToken);

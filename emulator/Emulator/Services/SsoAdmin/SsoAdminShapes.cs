@@ -1,3 +1,4 @@
+using Emulator.Protocol;
 namespace Emulator.Services.SsoAdmin;
 
 // Request and response records, spelled exactly as the sso-admin model spells its members.
@@ -15,12 +16,12 @@ public sealed record CreateInstanceRequest(string? ClientToken, string? Name, Li
 public sealed record UpdateInstanceRequest(string InstanceArn, string? Name);
 
 public sealed record InstanceMetadata(
-    string InstanceArn, string IdentityStoreId, string OwnerAccountId, string? Name, DateTimeOffset CreatedDate, string Status);
+    string InstanceArn, string IdentityStoreId, string OwnerAccountId, string? Name, EpochTimestamp CreatedDate, string Status);
 
 public sealed record ListInstancesResponse(IReadOnlyList<InstanceMetadata> Instances, string? NextToken);
 
 public sealed record DescribeInstanceResponse(
-    string InstanceArn, string IdentityStoreId, string OwnerAccountId, string? Name, DateTimeOffset CreatedDate, string Status);
+    string InstanceArn, string IdentityStoreId, string OwnerAccountId, string? Name, EpochTimestamp CreatedDate, string Status);
 
 public sealed record CreateInstanceResponse(string InstanceArn);
 
@@ -35,7 +36,7 @@ public sealed record UpdatePermissionSetRequest(
     string InstanceArn, string PermissionSetArn, string? Description, string? SessionDuration, string? RelayState);
 
 public sealed record PermissionSet(
-    string Name, string PermissionSetArn, string? Description, DateTimeOffset CreatedDate, string SessionDuration, string? RelayState);
+    string Name, string PermissionSetArn, string? Description, EpochTimestamp CreatedDate, string SessionDuration, string? RelayState);
 
 public sealed record PermissionSetResponse(PermissionSet PermissionSet);
 
@@ -56,7 +57,7 @@ public sealed record AssignmentRequest(
 
 public sealed record AccountAssignmentOperationStatus(
     string Status, string RequestId, string? FailureReason, string? TargetId, string? TargetType, string PermissionSetArn,
-    string? PrincipalType, string? PrincipalId, DateTimeOffset CreatedDate)
+    string? PrincipalType, string? PrincipalId, EpochTimestamp CreatedDate)
 {
     public static AccountAssignmentOperationStatus From(SsoRequestDoc doc, string? status = null) => new(
         status ?? doc.Status, doc.RequestId, status is null ? doc.FailureReason : null, doc.TargetId, doc.TargetType,
@@ -75,7 +76,7 @@ public sealed record OperationStatusFilter(string? Status);
 
 public sealed record StatusListRequest(string InstanceArn, OperationStatusFilter? Filter, int? MaxResults, string? NextToken);
 
-public sealed record OperationStatusMetadata(string Status, string RequestId, DateTimeOffset CreatedDate);
+public sealed record OperationStatusMetadata(string Status, string RequestId, EpochTimestamp CreatedDate);
 
 public sealed record ListCreationStatusResponse(IReadOnlyList<OperationStatusMetadata> AccountAssignmentsCreationStatus, string? NextToken);
 
@@ -95,7 +96,7 @@ public sealed record ListAccountAssignmentsForPrincipalRequest(
 public sealed record ProvisionPermissionSetRequest(string InstanceArn, string PermissionSetArn, string? TargetId, string TargetType);
 
 public sealed record PermissionSetProvisioningStatus(
-    string Status, string RequestId, string? AccountId, string PermissionSetArn, string? FailureReason, DateTimeOffset CreatedDate)
+    string Status, string RequestId, string? AccountId, string PermissionSetArn, string? FailureReason, EpochTimestamp CreatedDate)
 {
     public static PermissionSetProvisioningStatus From(SsoRequestDoc doc, string? status = null) => new(
         status ?? doc.Status, doc.RequestId, doc.TargetId, doc.PermissionSetArn, status is null ? doc.FailureReason : null, doc.CreatedDate);

@@ -6,6 +6,7 @@ namespace Emulator.Services.SsoOidc;
 /// The request and response records of SSO OIDC's operations, serialized by source-generated code (no reflection).
 /// A new operation adds its records here, one line each; <c>WireJsonContextTests</c> names any that are missing.
 /// </summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(RegisterClientRequest))]
 [JsonSerializable(typeof(RegisterClientResponse))]
 [JsonSerializable(typeof(StartDeviceAuthorizationRequest))]
