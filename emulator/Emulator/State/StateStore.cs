@@ -144,6 +144,7 @@ public sealed class StateStore : IDisposable
     {
         var lastCheckpoint = Stopwatch.StartNew();
         var uncheckpointed = false;
+        var bulkWritten = false; // a write of 1,000+ documents whose memory is still to be released
         while (true)
         {
             var idleWork = uncheckpointed || _file!.DocumentsWrittenSinceOpen >= BulkWriteDocuments;
@@ -152,19 +153,28 @@ public sealed class StateStore : IDisposable
                 if (_queue.IsCompleted) break;
                 uncheckpointed = !TryCheckpoint();
                 lastCheckpoint.Restart();
-                if (!uncheckpointed) ReleaseMemoryAfterBulkWrites();
+                if (!uncheckpointed)
+                {
+                    ReleaseMemoryAfterBulkWrites();
+                    bulkWritten = false;
+                }
                 continue;
             }
             var batch = new List<PendingCommit> { first };
             while (_queue.TryTake(out var next)) batch.Add(next);
             var written = _file!.DocumentsWrittenSinceOpen;
             if (Commit(batch)) uncheckpointed = true;
-            var bulk = _file.DocumentsWrittenSinceOpen - written >= BulkWriteDocuments;
-            if (uncheckpointed && _queue.Count == 0 && (bulk || lastCheckpoint.Elapsed > CheckpointInterval))
+            bulkWritten |= _file.DocumentsWrittenSinceOpen - written >= BulkWriteDocuments;
+            // As soon as no write waits: a checkpoint every 2 s, and right after a bulk write its release (not after 2 s idle).
+            if (uncheckpointed && _queue.Count == 0 && (bulkWritten || lastCheckpoint.Elapsed > CheckpointInterval))
             {
                 uncheckpointed = !TryCheckpoint();
                 lastCheckpoint.Restart();
-                if (bulk && !uncheckpointed) ReleaseMemoryAfterBulkWrites(); // one bulk write: its memory goes back at once, not after 2 s idle
+                if (bulkWritten && !uncheckpointed)
+                {
+                    ReleaseMemoryAfterBulkWrites();
+                    bulkWritten = false;
+                }
             }
         }
     }
