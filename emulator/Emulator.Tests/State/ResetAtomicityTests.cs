@@ -31,7 +31,8 @@ public sealed class ResetAtomicityTests : IDisposable
                 var reset = http.PostAsync("_emulator/reset", null);
                 await Task.Delay(random.Next(0, 120));
                 emulator.Kill();
-                try { await reset; } catch (HttpRequestException) { }
+                // The kill may land while the client connects: .NET then throws the bare SocketException (ENOTCONN).
+                try { await reset; } catch (Exception error) when (error is HttpRequestException or System.Net.Sockets.SocketException) { }
             }
 
             using var reopened = new StateStore(dataPath);
