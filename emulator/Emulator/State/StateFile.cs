@@ -112,13 +112,14 @@ internal sealed class StateFile : IDisposable
     {
         var collection = db.GetCollection(change.Collection);
         var key = _keys.Find(change.Collection, change.Id);
-        if (change.Document is not { } document)
+        if (change.Document is null)
         {
             if (key is null) return; // created and deleted within the batch: never on disk
             collection.Delete(key.Value);
             _keys.Forget(change.Collection, change.Id);
             return;
         }
+        var document = change.Document as BsonDocument ?? Documents.Mapper.ToDocument(change.Document.GetType(), change.Document);
         document[StorageKeys.DocumentIdField] = change.Id;
         if (key is { } existing)
         {
@@ -137,7 +138,7 @@ internal sealed class StateFile : IDisposable
     {
         var pages = db.GetCollection(change.Collection);
         if (change.Document is null) pages.Delete(change.Id);
-        else pages.Insert(change.Document);
+        else pages.Insert((BsonDocument)change.Document);
     }
 
     /// <summary>The event trail's saved pages (<see cref="Services.Trail.TrailPages"/>).</summary>

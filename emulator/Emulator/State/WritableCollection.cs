@@ -84,7 +84,8 @@ internal sealed class WritableCollection<T>(string name, CollectionBuilder<T> bu
 
     private void Apply(string id, BsonDocument stored)
     {
-        builder.Set(id, Documents.Mapper.ToObject<T>(stored));
-        writes.Record(name, id, stored);
+        var copy = Documents.Mapper.ToObject<T>(stored);
+        builder.Set(id, copy);
+        writes.Record(name, id, copy); // the BSON dies young; the commit makes its own from the copy
     }
 }

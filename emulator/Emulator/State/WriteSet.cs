@@ -2,8 +2,11 @@ using LiteDB;
 
 namespace Emulator.State;
 
-/// <summary>A document a write changed: its new content, or null when it was deleted. The commit owns the BSON document.</summary>
-public sealed record Change(string Collection, string Id, BsonDocument? Document);
+/// <summary>
+/// A document a write changed: its new content, or null when it was deleted. The content is the model's own document
+/// (never changed once recorded), made BSON by the commit, or a BSON document (the trail's pages).
+/// </summary>
+public sealed record Change(string Collection, string Id, object? Document);
 
 /// <summary>Everything one write changed, kept apart from the head until the handler has returned.</summary>
 internal interface IWritableCollection
@@ -24,7 +27,7 @@ internal sealed class WriteSet(Snapshot head)
         return (WritableCollection<T>)collection;
     }
 
-    public void Record(string collection, string id, BsonDocument? document)
+    public void Record(string collection, string id, object? document)
     {
         _changes[$"{collection}\u0000{id}"] = new Change(collection, id, document);
         _changedCollections.Add(collection);
