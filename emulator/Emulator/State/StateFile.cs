@@ -4,14 +4,17 @@ namespace Emulator.State;
 
 /// <summary>
 /// The durable copy of the state: a LiteDB file holding every collection, plus a format marker that says the file is
-/// the emulator's. Used by one thread only (the committer), as LiteDB binds transactions to the thread.
+/// the emulator's and how its documents are stored (format 2: under storage keys, <see cref="StorageKeys"/>; the event
+/// trail's pages under their own sequential ids). Used by one thread only (the committer), as LiteDB binds transactions
+/// to the thread.
 /// </summary>
 internal sealed class StateFile : IDisposable
 {
     private const string MarkerCollection = "_emulator";
-    private const string Format = "aws-org-sso-emulator/1";
+    private const string Format = "aws-org-sso-emulator/2";
 
     private readonly string _path;
+    private readonly StorageKeys _keys = new();
     private LiteDatabase? _db;
 
     private StateFile(string path) => _path = path;
@@ -34,15 +37,25 @@ internal sealed class StateFile : IDisposable
         return file;
     }
 
-    /// <summary>Every collection the store knows, as a snapshot.</summary>
+    /// <summary>Every collection the store knows, as a snapshot (each document under its own id again).</summary>
     public Snapshot Load()
     {
         var db = Database;
         var names = db.GetCollectionNames().ToHashSet(StringComparer.OrdinalIgnoreCase);
         var loaded = Documents.Collections
             .Where(c => names.Contains(c.Name))
-            .Select(c => KeyValuePair.Create(c.Name, c.Load(db.GetCollection(c.Name).FindAll())));
+            .Select(c => KeyValuePair.Create(c.Name, c.Load(db.GetCollection(c.Name).FindAll().Select(d => WithOwnId(c.Name, d)))));
         return Snapshot.Empty.With(loaded.ToList());
+    }
+
+    private BsonDocument WithOwnId(string collection, BsonDocument stored)
+    {
+        var id = stored[StorageKeys.DocumentIdField];
+        if (!id.IsString || !stored["_id"].IsNumber) throw new InvalidDataException($"A document of '{collection}' has no storage key or no {StorageKeys.DocumentIdField}.");
+        _keys.Loaded(collection, id.AsString, stored["_id"].AsInt64);
+        stored["_id"] = id;
+        stored.Remove(StorageKeys.DocumentIdField);
+        return stored;
     }
 
     /// <summary>
@@ -57,16 +70,19 @@ internal sealed class StateFile : IDisposable
         var db = Database;
         var logLength = LogLength();
         if (!db.BeginTrans()) throw new InvalidOperationException("The state file already had a transaction open.");
+        _keys.Begin(clears: resets);
         try
         {
             if (resets) DeleteEverything(db);
             foreach (var change in changes) Apply(db, change);
-            foreach (var change in trail) Apply(db, change);
+            foreach (var change in trail) ApplyToTrail(db, change);
             if (!db.Commit()) throw new InvalidOperationException("The state file's transaction was not committed.");
+            _keys.Committed();
             DocumentsWrittenSinceOpen += changes.Count + trail.Count;
         }
         catch
         {
+            _keys.Abandoned();
             Abandon();
             TruncateLog(logLength);
             throw;
@@ -86,22 +102,43 @@ internal sealed class StateFile : IDisposable
                 resets = true;
                 last.Clear(); // what came before the reset is deleted with everything else
             }
-            foreach (var change in commit.Changes)
-            {
-                var key = (change.Collection, change.Id.ToLowerInvariant());
-                // New to the file is decided by the batch's first change of the document (the file has not seen the batch).
-                last[key] = last.TryGetValue(key, out var first) && first.IsNew != change.IsNew ? change with { IsNew = first.IsNew } : change;
-            }
+            foreach (var change in commit.Changes) last[(change.Collection, change.Id.ToLowerInvariant())] = change;
         }
         return (resets, last.Values);
     }
 
-    private static void Apply(LiteDatabase db, Change change)
+    /// <summary>A document goes in under its storage key: a new one under the next key, a changed one under its own.</summary>
+    private void Apply(LiteDatabase db, Change change)
     {
         var collection = db.GetCollection(change.Collection);
-        if (change.Document is null) collection.Delete(change.Id);
-        else if (change.IsNew) collection.Insert(change.Document); // an upsert would first look the document up in vain
-        else collection.Upsert(change.Document);
+        var key = _keys.Find(change.Collection, change.Id);
+        if (change.Document is null)
+        {
+            if (key is null) return; // created and deleted within the batch: never on disk
+            collection.Delete(key.Value);
+            _keys.Forget(change.Collection, change.Id);
+            return;
+        }
+        var document = change.Document as BsonDocument ?? Documents.Mapper.ToDocument(change.Document.GetType(), change.Document);
+        document[StorageKeys.DocumentIdField] = change.Id;
+        if (key is { } existing)
+        {
+            document["_id"] = existing;
+            if (!collection.Update(document)) throw new InvalidOperationException($"The state file has no document {existing} in '{change.Collection}'.");
+        }
+        else
+        {
+            document["_id"] = _keys.Assign(change.Collection, change.Id);
+            collection.Insert(document);
+        }
+    }
+
+    /// <summary>The trail's pages are written once, under ids that already grow in order, and deleted whole.</summary>
+    private static void ApplyToTrail(LiteDatabase db, Change change)
+    {
+        var pages = db.GetCollection(change.Collection);
+        if (change.Document is null) pages.Delete(change.Id);
+        else pages.Insert((BsonDocument)change.Document);
     }
 
     /// <summary>The event trail's saved pages (<see cref="Services.Trail.TrailPages"/>).</summary>
@@ -194,24 +231,25 @@ internal sealed class StateFile : IDisposable
     }
 
     /// <summary>
-    /// A file with our marker is ours. A file without it is accepted only when every collection in it is one the
-    /// emulator declares (a state file written before the marker existed, or a new one); the marker is then added.
+    /// A file with our marker is ours: in the current format, or in format 1 (documents under their own ids), which
+    /// is upgraded in place. A file without it is accepted only when every collection in it is one the emulator
+    /// declares (a state file written before the marker existed, so format 1, or a new one); it gets the marker.
     /// </summary>
     private void RequireMarker()
     {
         var db = _db!;
-        var markers = db.GetCollection(MarkerCollection);
-        var marker = markers.FindById("format");
-        if (marker is not null)
+        var format = db.GetCollection(MarkerCollection).FindById("format")?["format"].AsString;
+        if (format == Format) return;
+        if (format is not null && format != StateFileUpgrade.Format1) throw StateFileChecks.Foreign(_path, $"its format is {format}, not {Format}");
+        var names = db.GetCollectionNames().Where(n => n != MarkerCollection).ToList();
+        if (format is null)
         {
-            if (marker["format"].AsString != Format) throw StateFileChecks.Foreign(_path, $"its format is {marker["format"].AsString}, not {Format}");
-            return;
+            var known = Documents.Collections.Select(c => c.Name).Append(Services.Trail.TrailPages.Collection).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var foreign = names.Where(n => !known.Contains(n)).ToList();
+            if (foreign.Count > 0) throw StateFileChecks.Foreign(_path, $"it is a LiteDB database with collections the emulator does not know ({string.Join(", ", foreign.Take(3))})");
         }
-        var known = Documents.Collections.Select(c => c.Name).Append(Services.Trail.TrailPages.Collection).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var foreign = db.GetCollectionNames().Where(n => !known.Contains(n)).ToList();
-        if (foreign.Count > 0) throw StateFileChecks.Foreign(_path, $"it is a LiteDB database with collections the emulator does not know ({string.Join(", ", foreign.Take(3))})");
-        markers.Insert(new BsonDocument { ["_id"] = "format", ["format"] = Format });
-        db.Checkpoint();
+        var documentCollections = names.Where(n => !n.Equals(Services.Trail.TrailPages.Collection, StringComparison.OrdinalIgnoreCase));
+        StateFileUpgrade.ToStorageKeys(db, documentCollections, new BsonDocument { ["_id"] = "format", ["format"] = Format }, MarkerCollection);
     }
 
     public void Dispose()

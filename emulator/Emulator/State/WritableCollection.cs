@@ -40,7 +40,7 @@ internal sealed class WritableCollection<T>(string name, CollectionBuilder<T> bu
     {
         var (id, stored) = Store(document);
         if (builder.Documents.ContainsKey(id)) throw new InvalidOperationException($"'{name}' already holds a document with id '{id}'.");
-        Apply(id, stored, isNew: true);
+        Apply(id, stored);
         return id;
     }
 
@@ -48,7 +48,7 @@ internal sealed class WritableCollection<T>(string name, CollectionBuilder<T> bu
     {
         var (id, stored) = Store(document);
         if (!builder.Documents.ContainsKey(id)) return false;
-        Apply(id, stored, isNew: false);
+        Apply(id, stored);
         return true;
     }
 
@@ -56,14 +56,14 @@ internal sealed class WritableCollection<T>(string name, CollectionBuilder<T> bu
     {
         var (id, stored) = Store(document);
         var isNew = !builder.Documents.ContainsKey(id);
-        Apply(id, stored, isNew);
+        Apply(id, stored);
         return isNew;
     }
 
     public bool Delete(string id)
     {
         if (!builder.Remove(id)) return false;
-        writes.Record(name, id, null, isNew: false);
+        writes.Record(name, id, null);
         return true;
     }
 
@@ -82,9 +82,10 @@ internal sealed class WritableCollection<T>(string name, CollectionBuilder<T> bu
         return (stored["_id"].AsString, stored);
     }
 
-    private void Apply(string id, BsonDocument stored, bool isNew)
+    private void Apply(string id, BsonDocument stored)
     {
-        builder.Set(id, Documents.Mapper.ToObject<T>(stored));
-        writes.Record(name, id, stored, isNew);
+        var copy = Documents.Mapper.ToObject<T>(stored);
+        builder.Set(id, copy);
+        writes.Record(name, id, copy); // the BSON dies young; the commit makes its own from the copy
     }
 }

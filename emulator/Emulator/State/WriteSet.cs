@@ -2,9 +2,11 @@ using LiteDB;
 
 namespace Emulator.State;
 
-/// <summary>A document a write changed: its new content, or null when it was deleted.</summary>
-/// <param name="IsNew">The document did not exist before the change: the commit inserts it without looking for it first.</param>
-public sealed record Change(string Collection, string Id, BsonDocument? Document, bool IsNew = false);
+/// <summary>
+/// A document a write changed: its new content, or null when it was deleted. The content is the model's own document
+/// (never changed once recorded), made BSON by the commit, or a BSON document (the trail's pages).
+/// </summary>
+public sealed record Change(string Collection, string Id, object? Document);
 
 /// <summary>Everything one write changed, kept apart from the head until the handler has returned.</summary>
 internal interface IWritableCollection
@@ -25,11 +27,9 @@ internal sealed class WriteSet(Snapshot head)
         return (WritableCollection<T>)collection;
     }
 
-    /// <param name="isNew">The document did not exist before this change; a document changed twice keeps its first answer.</param>
-    public void Record(string collection, string id, BsonDocument? document, bool isNew)
+    public void Record(string collection, string id, object? document)
     {
-        var key = $"{collection}\u0000{id}";
-        _changes[key] = new Change(collection, id, document, _changes.TryGetValue(key, out var earlier) ? earlier.IsNew : isNew);
+        _changes[$"{collection}\u0000{id}"] = new Change(collection, id, document);
         _changedCollections.Add(collection);
     }
 

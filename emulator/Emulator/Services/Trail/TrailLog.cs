@@ -127,7 +127,7 @@ public sealed class TrailLog : IDisposable
             {
                 var page = TrailPages.Page(chunk);
                 pages.Add(new TrailPage(page["_id"].AsString, chunk[^1].Sequence));
-                changes.Add(new Change(TrailPages.Collection, page["_id"].AsString, page, IsNew: true));
+                changes.Add(new Change(TrailPages.Collection, page["_id"].AsString, page));
             }
             return new TrailAppend(events, resets, first, oldest, pages, changes);
         }

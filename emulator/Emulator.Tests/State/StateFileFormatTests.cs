@@ -1,0 +1,102 @@
+using System.Security.Cryptography;
+using Emulator.Services.Organizations;
+using Emulator.State;
+using Emulator.Tests.Support;
+using LiteDB;
+
+namespace Emulator.Tests.State;
+
+/// <summary>
+/// The state file's format: documents under storage keys (format 2); a format-1 file, written by the emulator until
+/// 2026-11-30 with each document under its own id, is upgraded in place when it is opened.
+/// </summary>
+public sealed class StateFileFormatTests : IDisposable
+{
+    // Fixtures/format-1.db was made by Fixtures/make-format-1.py against the emulator at c410314: an organization
+    // managed by 000000000000 (the "test" key), accounts alpha (moved into the OU "workloads"), beta (tagged team=blue)
+    // and gamma, trusted access for IAM Identity Center, and the IAM role "deployer" in the management account.
+    private const string Alpha = "766275564057", Beta = "225120615177", Gamma = "708521088451";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("emulator-format-").FullName;
+
+    private string DataPath => Path.Combine(_folder, "state.db");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private void CopyFixture() => File.Copy(Path.Combine(AppContext.BaseDirectory, "State", "Fixtures", "format-1.db"), DataPath);
+
+    private EmulatorFactory Emulator() => new(new Dictionary<string, string> { ["Emulator:InMemory"] = "false", ["Emulator:DataPath"] = DataPath });
+
+    [Fact]
+    public async Task A_format_1_file_is_upgraded_in_place_and_answers_as_before()
+    {
+        CopyFixture();
+        using (var emulator = Emulator())
+        {
+            var client = emulator.Client();
+            var accounts = (await client.Organizations("ListAccounts")).EnsureSuccess().Json["Accounts"]!.AsArray();
+            accounts.Select(a => (string)a!["Id"]!).Should().Contain([Alpha, Beta, Gamma]);
+            accounts.Single(a => (string)a!["Id"]! == Beta)!["Email"]!.GetValue<string>().Should().Be("beta@example.com");
+
+            var root = (string)(await client.Organizations("ListRoots")).EnsureSuccess().Json["Roots"]![0]!["Id"]!;
+            var ou = (await client.Organizations("ListOrganizationalUnitsForParent", new { ParentId = root })).EnsureSuccess().Json["OrganizationalUnits"]!.AsArray().Single()!;
+            ((string)ou["Name"]!).Should().Be("workloads");
+            (await client.Organizations("ListAccountsForParent", new { ParentId = (string)ou["Id"]! })).EnsureSuccess()
+                .Json["Accounts"]!.AsArray().Select(a => (string)a!["Id"]!).Should().Equal(Alpha);
+            (await client.Organizations("ListTagsForResource", new { ResourceId = Beta })).EnsureSuccess()
+                .Json["Tags"]!.ToJsonString().Should().Be("""[{"Key":"team","Value":"blue"}]""");
+            (await client.Organizations("ListAWSServiceAccessForOrganization")).EnsureSuccess()
+                .Json["EnabledServicePrincipals"]!.AsArray().Select(s => (string)s!["ServicePrincipal"]!).Should().Equal("sso.amazonaws.com");
+            (await client.Iam("GetRole", ("RoleName", "deployer"))).EnsureSuccess().XmlValue("Description").Should().Be("format-1 fixture");
+            foreach (var member in new[] { Alpha, Beta, Gamma })
+                foreach (var role in new[] { "AWSServiceRoleForSSO", AccountCreationOperations.DefaultRoleName })
+                    (await client.As(member).Iam("GetRole", ("RoleName", role))).EnsureSuccess();
+
+            (await client.Organizations("CreateAccount", new { AccountName = "delta", Email = "delta@example.com" })).EnsureSuccess();
+        }
+
+        using (var db = new LiteDatabase(new ConnectionString { Filename = DataPath, Connection = ConnectionType.Direct }))
+        {
+            db.GetCollection("_emulator").FindById("format")["format"].AsString.Should().Be("aws-org-sso-emulator/2");
+            var stored = db.GetCollection("accounts").FindAll().ToList();
+            stored.Should().OnlyContain(d => d["_id"].IsNumber && d[StorageKeys.DocumentIdField].IsString);
+            stored.Select(d => d[StorageKeys.DocumentIdField].AsString).Should().Contain([Alpha, Beta, Gamma]);
+        }
+
+        using var reopened = new StateStore(DataPath);
+        reopened.Read(tx => tx.Accounts.FindBy(Indexes.AccountsByEmail, "delta@example.com").Single().Name).Should().Be("delta");
+        reopened.Read(tx => tx.Accounts.FindById(Alpha)!.Name).Should().Be("alpha");
+    }
+
+    [Fact]
+    public void New_documents_take_the_next_storage_key_whatever_their_ids()
+    {
+        var ids = new[] { "900000000000", "100000000000", "500000000000" };
+        using (var store = new StateStore(DataPath))
+        {
+            foreach (var id in ids) store.Write(tx => tx.Accounts.Insert(new AccountDoc { Id = id, Name = id, Email = $"{id}@example.com" }));
+            store.Write(tx => tx.Accounts.Delete(ids[1]));
+            store.Write(tx => tx.Accounts.Insert(new AccountDoc { Id = ids[1], Name = "again", Email = "again@example.com" }));
+        }
+        using var db = new LiteDatabase(new ConnectionString { Filename = DataPath, Connection = ConnectionType.Direct });
+        db.GetCollection("accounts").FindAll().OrderBy(d => d["_id"].AsInt64)
+            .Select(d => (d["_id"].AsInt64, d[StorageKeys.DocumentIdField].AsString))
+            .Should().Equal((1L, ids[0]), (3L, ids[2]), (4L, ids[1]));
+    }
+
+    [Fact]
+    public void A_file_of_an_unknown_format_is_refused_and_left_alone()
+    {
+        CopyFixture();
+        using (var db = new LiteDatabase(new ConnectionString { Filename = DataPath, Connection = ConnectionType.Direct }))
+            db.GetCollection("_emulator").Upsert(new BsonDocument { ["_id"] = "format", ["format"] = "aws-org-sso-emulator/9" });
+        var before = Hash();
+
+        var open = () => new StateStore(DataPath);
+
+        open.Should().Throw<StateFileException>().Which.Message.Should().Contain("aws-org-sso-emulator/9");
+        Hash().Should().Be(before);
+    }
+
+    private string Hash() => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(DataPath)));
+}
