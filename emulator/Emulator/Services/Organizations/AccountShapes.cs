@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Emulator.Protocol;
 namespace Emulator.Services.Organizations;
 
@@ -12,7 +13,9 @@ public sealed record AccountIdRequest(string AccountId);
 
 public sealed record AccountResponse(Account Account);
 
-public sealed record ListAccountsResponse(IReadOnlyList<Account> Accounts, string? NextToken);
+/// <summary>The accounts are built once per snapshot (<see cref="OrganizationTree.ToAccount"/>), so their JSON is kept with them.</summary>
+public sealed record ListAccountsResponse(
+    [property: JsonConverter(typeof(SnapshotItemsConverter<Account>))] IReadOnlyList<Account> Accounts, string? NextToken);
 
 public sealed record Root(string Id, string Arn, string Name, IReadOnlyList<PolicyTypeSummary> PolicyTypes);
 
