@@ -88,6 +88,15 @@ public sealed class XmlOutput(AnswerBuffer answer)
         Raw(rest);
     }
 
+    /// <summary>Elements another <see cref="XmlOutput"/> wrote (a kept fragment, with no namespace of its own), copied as they are.</summary>
+    public void Fragment(ReadOnlySpan<byte> xml)
+    {
+        if (xml.IsEmpty) return;
+        CloseStartTag();
+        xml.CopyTo(answer.GetSpan(xml.Length));
+        answer.Advance(xml.Length);
+    }
+
     private void CloseStartTag()
     {
         if (!_startTagOpen) return;

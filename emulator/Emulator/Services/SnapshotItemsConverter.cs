@@ -1,19 +1,19 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Emulator.Protocol;
 
 namespace Emulator.Services;
 
 /// <summary>
-/// A list of answer records that reads build once per snapshot (<see cref="State.SnapshotMemo{TKey,TValue}"/>, e.g.
-/// Organizations's <c>Account</c>): each item's JSON is written once by its generated serializer and kept beside the
-/// item (a weak table, so the bytes go when the item does — with its snapshot), then copied raw into every page that
-/// lists it. Put on a response property: <c>[property: JsonConverter(typeof(SnapshotItemsConverter&lt;T&gt;))]</c>.
+/// A list of answer records that reads build once per snapshot (<see cref="ISnapshotAnswer"/>, e.g. Organizations's
+/// <c>Account</c>): each item's JSON is written once by its generated serializer and kept with the item
+/// (<see cref="SnapshotAnswers"/>), then copied raw into every page that lists it. Put on a response property:
+/// <c>[property: JsonConverter(typeof(SnapshotItemsConverter&lt;T&gt;))]</c>.
 /// </summary>
-public sealed class SnapshotItemsConverter<T> : JsonConverter<IReadOnlyList<T>> where T : class
+public sealed class SnapshotItemsConverter<T> : JsonConverter<IReadOnlyList<T>> where T : class, ISnapshotAnswer
 {
-    private static readonly ConditionalWeakTable<T, byte[]> Written = new();
+    private static readonly SnapshotAnswers Written = new();
 
     public override IReadOnlyList<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -35,11 +35,7 @@ public sealed class SnapshotItemsConverter<T> : JsonConverter<IReadOnlyList<T>> 
                 writer.WriteNullValue();
                 continue;
             }
-            if (!Written.TryGetValue(item, out var json))
-            {
-                json = JsonSerializer.SerializeToUtf8Bytes(item, itemType);
-                Written.TryAdd(item, json);
-            }
+            var json = Written.Get(item, itemType, static (answer, type) => JsonSerializer.SerializeToUtf8Bytes((T)answer, type));
             writer.WriteRawValue(json, skipInputValidation: true);
         }
         writer.WriteEndArray();

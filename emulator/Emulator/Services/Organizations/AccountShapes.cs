@@ -4,10 +4,13 @@ namespace Emulator.Services.Organizations;
 
 // Accounts, roots and account creation, spelled as the Organizations model spells them.
 
-/// <summary>Status (retiring) and State carry the same value here: ACTIVE, PENDING_CLOSURE or SUSPENDED.</summary>
+/// <summary>
+/// Status (retiring) and State carry the same value here: ACTIVE, PENDING_CLOSURE or SUSPENDED. Built once per snapshot
+/// (<see cref="OrganizationTree.ToAccount"/>).
+/// </summary>
 public sealed record Account(
     string Id, string Arn, string Email, string Name, string Status, string State, IReadOnlyList<string> Paths,
-    string? JoinedMethod, EpochTimestamp? JoinedTimestamp);
+    string? JoinedMethod, EpochTimestamp? JoinedTimestamp) : ISnapshotAnswer;
 
 public sealed record AccountIdRequest(string AccountId);
 
