@@ -26,7 +26,6 @@ public sealed class AwsQueryProtocol : IWireProtocol
 
     public AwsException MissingAuthentication() => new("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
 
-
     public AwsException Malformed(string message, int status) =>
         status == 413 ? ProtocolErrors.TooLarge() : status == 403 ? new("AccessDenied", message, 403) : new("MalformedQueryString", message, status);
 

@@ -30,7 +30,6 @@ public interface IWireProtocol
     /// <summary>A signed operation called without a signature.</summary>
     AwsException MissingAuthentication();
 
-
     /// <summary>A request the protocol cannot read at all (bad framing, bad encoding); <paramref name="status"/> is 4xx.</summary>
     AwsException Malformed(string message, int status);
 }
