@@ -112,8 +112,8 @@ public sealed class XmlOutputTests
 
     private static string WithXmlOutput(Action<XmlOutput> write)
     {
-        using var output = new XmlOutput();
-        write(output);
-        return Encoding.UTF8.GetString(output.Written.Span);
+        using var answer = new AnswerBuffer();
+        write(new XmlOutput(answer));
+        return Encoding.UTF8.GetString(answer.Written.Span);
     }
 }

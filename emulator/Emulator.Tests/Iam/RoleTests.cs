@@ -206,4 +206,22 @@ public sealed class RoleTests : IDisposable
         WebUtility.UrlDecode((await _client.Iam("GetRole", ("RoleName", "app"))).XmlValue("AssumeRolePolicyDocument")).Should().Be(TrustLambda);
         (await _client.Iam("UpdateAssumeRolePolicy", ("RoleName", "ghost"), ("PolicyDocument", TrustLambda))).ErrorCode.Should().Be("NoSuchEntity");
     }
+
+    [Fact]
+    public async Task GetRole_answers_again_with_the_same_role_until_the_role_changes()
+    {
+        await CreateRole(_client, "app");
+        var first = await _client.Iam("GetRole", ("RoleName", "app"));
+        var again = await _client.Iam("GetRole", ("RoleName", "app"));
+        Result(again).Should().Be(Result(first));
+        first.XmlValue("RequestId").Should().NotBe(again.XmlValue("RequestId"));
+
+        (await _client.Iam("UpdateRoleDescription", ("RoleName", "app"), ("Description", "a <b> & c"))).EnsureSuccess();
+        var updated = await _client.Iam("GetRole", ("RoleName", "app"));
+        updated.XmlValue("Description").Should().Be("a <b> & c");
+        Result(updated).Should().Be(Result(first).Replace("<MaxSessionDuration>", "<Description>a &lt;b&gt; &amp; c</Description><MaxSessionDuration>"));
+    }
+
+    private static string Result(AwsAnswer answer) =>
+        answer.Xml.Descendants().Single(e => e.Name.LocalName == "GetRoleResult").ToString(System.Xml.Linq.SaveOptions.DisableFormatting);
 }

@@ -63,7 +63,9 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
         // Unsigned operations (sso portal, sso-oidc) do not care who signed, if anyone did.
         if (operation.IsUnsigned) credential = null;
         else if (credential is null) throw service.Protocol.MissingAuthentication();
-        body = Auth.RequestAuthentication.Check(context.Request, body, credential, model, store, options, time.GetUtcNow()); // identity: refuse unknown/expired keys and (strict mode) bad signatures
+        // Identity: refuse unknown/expired keys and (strict mode) bad signatures; the caller found is the request's.
+        var now = time.GetUtcNow();
+        (body, var caller) = Auth.RequestAuthentication.Check(context.Request, body, credential, model, store, options, now);
 
         // Input is read and checked for every modelled operation, implemented or not, as AWS's front end does.
         using var members = service.Protocol.ParseInput(context.Request, body, model, operation);
@@ -79,8 +81,8 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
         var request = handler.Bind(input);
         var endpointUrl = EndpointUrl(context.Request);
         var output = handler.Writes
-            ? await store.WriteAsync(tx => Invoke(tx, handler, service, operationName, input, request, credential, endpointUrl, context))
-            : store.Read(tx => Invoke(tx, handler, service, operationName, input, request, credential, endpointUrl, context));
+            ? await store.WriteAsync(tx => Invoke(tx, time.GetUtcNow(), handler, service, operationName, input, request, caller, credential, endpointUrl, context))
+            : store.Read(tx => Invoke(tx, now, handler, service, operationName, input, request, caller, credential, endpointUrl, context));
         await service.Protocol.WriteResult(context, model, operation, output, handler.Response, requestId);
     }
 
@@ -95,14 +97,13 @@ public sealed class AwsEndpoint(ServiceCatalog catalog, StateStore store, Emulat
         return url;
     }
 
-    /// <summary>The caller is resolved (<c>Callers.Resolve</c>), IAM decides (<c>Authorizer.Check</c>), then the handler runs.</summary>
-    private object? Invoke(Tx tx, OperationHandler handler, ServiceDefinition service, string operationName, JsonElement members, object request,
-        SigV4Credential? credential, string endpointUrl, HttpContext http)
+    /// <summary>
+    /// IAM decides (<c>Authorizer.Check</c>) for the caller authentication identified, then the handler runs. A read
+    /// runs at the time the request was authenticated; a write at the time its transaction starts (writes queue).
+    /// </summary>
+    private object? Invoke(Tx tx, DateTimeOffset now, OperationHandler handler, ServiceDefinition service, string operationName, JsonElement members, object request,
+        Caller caller, SigV4Credential? credential, string endpointUrl, HttpContext http)
     {
-        var now = time.GetUtcNow();
-        var caller = credential is null
-            ? Caller.Anonymous
-            : Callers.Resolve(tx, credential.AccessKeyId, options, now) ?? throw service.Protocol.ExpiredToken();
         var context = new OperationContext(caller, tx, now, options, endpointUrl);
         // The event trail (issue 11, Services/Trail): runs authorization and the handler, and records the call's CloudTrail event.
         return Services.Trail.TrailHook.Record(context, store.Trail, service.Model, operationName, handler, members, http, credential?.AccessKeyId, () =>

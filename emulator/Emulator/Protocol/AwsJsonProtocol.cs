@@ -44,8 +44,6 @@ public sealed class AwsJsonProtocol : IWireProtocol
 
     public AwsException MissingAuthentication() => new("MissingAuthenticationTokenException", "Missing Authentication Token", 403);
 
-    public AwsException ExpiredToken() => new("ExpiredTokenException", "The security token included in the request is expired");
-
     public AwsException Malformed(string message, int status) =>
         status == 413 ? ProtocolErrors.TooLarge() : status == 403 ? new("AccessDeniedException", message, 403) : new("SerializationException", message, status);
 }

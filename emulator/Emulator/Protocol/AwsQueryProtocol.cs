@@ -10,6 +10,8 @@ namespace Emulator.Protocol;
 /// </summary>
 public sealed class AwsQueryProtocol : IWireProtocol
 {
+    public const string ContentType = "text/xml";
+
     /// <summary>The form the routing step read, or a fresh read.</summary>
     public static QueryForm FormOf(HttpRequest request, byte[] body) =>
         request.HttpContext.Features.Get<QueryForm>() ?? QueryForm.Read(request, body);
@@ -24,8 +26,6 @@ public sealed class AwsQueryProtocol : IWireProtocol
 
     public AwsException MissingAuthentication() => new("MissingAuthenticationToken", "Request is missing Authentication Token", 403);
 
-    public AwsException ExpiredToken() => new("ExpiredToken", "The security token included in the request is expired");
-
     public AwsException Malformed(string message, int status) =>
         status == 413 ? ProtocolErrors.TooLarge() : status == 403 ? new("AccessDenied", message, 403) : new("MalformedQueryString", message, status);
 
@@ -35,7 +35,8 @@ public sealed class AwsQueryProtocol : IWireProtocol
 
     public async Task WriteResult(HttpContext context, ServiceModel model, OperationModel operation, object? output, JsonTypeInfo? outputType, string requestId)
     {
-        using var xml = new XmlOutput();
+        using var answer = new AnswerBuffer();
+        var xml = new XmlOutput(answer);
         xml.StartElement(operation.ResponseElement, model.XmlNamespace);
         if (output is not null && outputType is not null && operation.Output is not null && operation.ResultWrapper is not null)
         {
@@ -47,12 +48,13 @@ public sealed class AwsQueryProtocol : IWireProtocol
         xml.Element("RequestId", requestId);
         xml.EndElement();
         xml.EndElement();
-        await Send(context, 200, xml);
+        await answer.Send(context, ContentType, 200);
     }
 
     public async Task WriteError(HttpContext context, ServiceModel model, AwsException error, string requestId)
     {
-        using var xml = new XmlOutput();
+        using var answer = new AnswerBuffer();
+        var xml = new XmlOutput(answer);
         xml.StartElement("ErrorResponse", model.XmlNamespace);
         xml.StartElement("Error");
         xml.Element("Type", error.SenderFault ? "Sender" : "Receiver");
@@ -61,14 +63,6 @@ public sealed class AwsQueryProtocol : IWireProtocol
         xml.EndElement();
         xml.Element("RequestId", requestId);
         xml.EndElement();
-        await Send(context, error.Status, xml);
-    }
-
-    private static async Task Send(HttpContext context, int status, XmlOutput xml)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "text/xml";
-        context.Response.ContentLength = xml.Written.Length;
-        await context.Response.Body.WriteAsync(xml.Written);
+        await answer.Send(context, ContentType, error.Status);
     }
 }

@@ -30,9 +30,6 @@ public interface IWireProtocol
     /// <summary>A signed operation called without a signature.</summary>
     AwsException MissingAuthentication();
 
-    /// <summary>The signing key was issued by the emulator but is no longer valid.</summary>
-    AwsException ExpiredToken();
-
     /// <summary>A request the protocol cannot read at all (bad framing, bad encoding); <paramref name="status"/> is 4xx.</summary>
     AwsException Malformed(string message, int status);
 }

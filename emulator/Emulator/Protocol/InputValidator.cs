@@ -45,7 +45,7 @@ public static class InputValidator
     {
         foreach (var member in shape.Members)
         {
-            var memberPath = path.Length == 0 ? LowerFirst(member.Name) : $"{path}.{LowerFirst(member.Name)}";
+            var memberPath = path.Length == 0 ? member.PathName : $"{path}.{member.PathName}";
             if (!value.TryGetProperty(member.Name, out var node) || node.ValueKind == JsonValueKind.Null)
             {
                 if (shape.Required.Contains(member.Name))
@@ -110,29 +110,32 @@ public static class InputValidator
         }
     }
 
+    /// <remarks>A message is written only for a violation: a valid value costs no text.</remarks>
     private static void CheckString(Shape shape, string text, string path, List<Violation> found)
     {
-        var shown = $"Value '{Shown.Bounded(text)}' at '{path}' failed to satisfy constraint: ";
         if (shape.Enum is { } allowed && !allowed.Contains(text))
         {
-            found.Add(new(ViolationKind.InvalidEnum, path, shown + $"Member must satisfy enum value set: [{string.Join(", ", allowed)}]"));
+            found.Add(new(ViolationKind.InvalidEnum, path, Prefix() + $"Member must satisfy enum value set: [{string.Join(", ", allowed)}]"));
             return;
         }
         if (shape.Min is { } min && text.Length < min)
-            found.Add(new(ViolationKind.MinLengthExceeded, path, shown + $"Member must have length greater than or equal to {min}"));
+            found.Add(new(ViolationKind.MinLengthExceeded, path, Prefix() + $"Member must have length greater than or equal to {min}"));
         if (shape.Max is { } max && text.Length > max)
-            found.Add(new(ViolationKind.MaxLengthExceeded, path, shown + $"Member must have length less than or equal to {max}"));
+            found.Add(new(ViolationKind.MaxLengthExceeded, path, Prefix() + $"Member must have length less than or equal to {max}"));
         if (shape.PatternRegex is { } regex && !Matches(regex, text))
-            found.Add(new(ViolationKind.InvalidPattern, path, shown + $"Member must satisfy regular expression pattern: {shape.Pattern}"));
+            found.Add(new(ViolationKind.InvalidPattern, path, Prefix() + $"Member must satisfy regular expression pattern: {shape.Pattern}"));
+
+        string Prefix() => $"Value '{Shown.Bounded(text)}' at '{path}' failed to satisfy constraint: ";
     }
 
     private static void CheckRange(Shape shape, long number, string path, List<Violation> found)
     {
-        var shown = $"Value '{number}' at '{path}' failed to satisfy constraint: ";
         if (shape.Min is { } min && number < min)
-            found.Add(new(ViolationKind.MinValueExceeded, path, shown + $"Member must have value greater than or equal to {min}"));
+            found.Add(new(ViolationKind.MinValueExceeded, path, Prefix() + $"Member must have value greater than or equal to {min}"));
         if (shape.Max is { } max && number > max)
-            found.Add(new(ViolationKind.MaxValueExceeded, path, shown + $"Member must have value less than or equal to {max}"));
+            found.Add(new(ViolationKind.MaxValueExceeded, path, Prefix() + $"Member must have value less than or equal to {max}"));
+
+        string Prefix() => $"Value '{number}' at '{path}' failed to satisfy constraint: ";
     }
 
     private static void CheckCount(Shape shape, int count, JsonElement node, string path, List<Violation> found)
@@ -159,8 +162,6 @@ public static class InputValidator
     }
 
     private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "...";
-
-    private static string LowerFirst(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 }
 
 [JsonSerializable(typeof(JsonElement))]

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
@@ -14,66 +13,30 @@ public static class JsonShapes
     /// without output. Free-form <see cref="JsonNode"/> answers (identity
     /// store users) are re-encoded along the output shape.
     /// </summary>
-    public static Task WriteResult(HttpContext context, string contentType, int status, OperationModel operation, object? output, JsonTypeInfo? outputType)
+    public static async Task WriteResult(HttpContext context, string contentType, int status, OperationModel operation, object? output, JsonTypeInfo? outputType)
     {
         if (output is null || outputType is null || operation.Output is null)
         {
             context.Response.StatusCode = status;
             context.Response.ContentType = contentType;
             context.Response.ContentLength = 0;
-            return Task.CompletedTask;
+            return;
         }
         if (output is JsonNode node)
-            return Write(context, contentType, status, EncodeTimestamps(operation.Output, node, t => JsonValue.Create(Timestamps.ToEpochSeconds(t)))!);
-        var answer = Answer.Start();
-        JsonSerializer.Serialize(answer.Writer, output, outputType);
-        return answer.Send(context, contentType, status);
+        {
+            await Write(context, contentType, status, EncodeTimestamps(operation.Output, node, t => JsonValue.Create(Timestamps.ToEpochSeconds(t)))!);
+            return;
+        }
+        using var answer = new AnswerBuffer();
+        using (var writer = new Utf8JsonWriter(answer)) JsonSerializer.Serialize(writer, output, outputType);
+        await answer.Send(context, contentType, status);
     }
 
-    public static Task Write(HttpContext context, string contentType, int status, JsonNode body)
+    public static async Task Write(HttpContext context, string contentType, int status, JsonNode body)
     {
-        var answer = Answer.Start();
-        body.WriteTo(answer.Writer);
-        return answer.Send(context, contentType, status);
-    }
-
-    /// <summary>
-    /// The answer being written, in a buffer this thread reuses: its length is known before the body starts
-    /// (Content-Length). A buffer still being sent when the thread moves on is left to that send.
-    /// </summary>
-    private sealed class Answer
-    {
-        private const int KeptCapacity = 64 * 1024; // a larger answer's buffer is not kept for the next one
-
-        [ThreadStatic] private static Answer? _current;
-
-        private readonly ArrayBufferWriter<byte> _buffer = new(4096);
-
-        public Utf8JsonWriter Writer { get; }
-
-        private Answer() => Writer = new Utf8JsonWriter(_buffer);
-
-        public static Answer Start()
-        {
-            var answer = _current ??= new Answer();
-            answer._buffer.ResetWrittenCount();
-            answer.Writer.Reset(answer._buffer);
-            return answer;
-        }
-
-        public async Task Send(HttpContext context, string contentType, int status)
-        {
-            Writer.Flush();
-            var response = context.Response;
-            response.StatusCode = status;
-            response.ContentType = contentType;
-            response.ContentLength = _buffer.WrittenCount;
-            if (_buffer.Capacity > KeptCapacity) _current = null;
-            var sending = response.Body.WriteAsync(_buffer.WrittenMemory);
-            if (sending.IsCompletedSuccessfully) return;
-            _current = null;
-            await sending;
-        }
+        using var answer = new AnswerBuffer();
+        using (var writer = new Utf8JsonWriter(answer)) body.WriteTo(writer);
+        await answer.Send(context, contentType, status);
     }
 
     public static JsonNode? EncodeTimestamps(Shape shape, JsonNode? node, Func<DateTimeOffset, JsonNode> encode)

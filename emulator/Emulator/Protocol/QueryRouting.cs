@@ -10,10 +10,13 @@ public sealed class QueryRouting(IReadOnlyList<ServiceDefinition> services) : IR
 {
     private readonly List<ServiceDefinition> _query = services.Where(s => s.Protocol is AwsQueryProtocol).ToList();
 
-    public ServiceDefinition? For(string? version, string? signingService, string? action) =>
-        _query.FirstOrDefault(s => s.Model.ApiVersion == version)
-        ?? _query.FirstOrDefault(s => s.Model.SigningName == signingService || s.Model.Name == signingService)
-        ?? (action is null ? null : _query.FirstOrDefault(s => s.Model.Operation(action) is not null));
+    public ServiceDefinition? For(string? version, string? signingService, string? action)
+    {
+        foreach (var service in _query) if (service.Model.ApiVersion == version) return service;
+        foreach (var service in _query) if (service.Model.SigningName == signingService || service.Model.Name == signingService) return service;
+        if (action is not null) foreach (var service in _query) if (service.Model.Operation(action) is not null) return service;
+        return null;
+    }
 
     public ServiceDefinition? Claim(HttpRequest request, SigV4Credential? credential) =>
         For(null, credential?.Service, null) ?? _query.First();

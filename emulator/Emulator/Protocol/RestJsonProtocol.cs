@@ -83,8 +83,6 @@ public sealed class RestJsonProtocol(Func<AwsException, JsonObject> errorBody) :
 
     public AwsException MissingAuthentication() => new("MissingAuthenticationTokenException", "Missing Authentication Token", 403);
 
-    public AwsException ExpiredToken() => new("ExpiredTokenException", "The security token included in the request is expired");
-
     public AwsException Malformed(string message, int status) =>
         status == 413 ? ProtocolErrors.TooLarge() : status == 403 ? new("AccessDeniedException", message, 403) : new("InvalidRequestException", message, status);
 

@@ -14,6 +14,7 @@ public sealed class RestJsonRouting : IRequestRouting
     private readonly Dictionary<string, List<RestRoute>> _routes;
     private readonly Dictionary<string, ServiceDefinition> _byFirstSegment;
     private readonly ServiceDefinition? _fallback;
+    private readonly bool _routesAtRoot;
 
     public RestJsonRouting(IReadOnlyList<ServiceDefinition> services)
     {
@@ -29,6 +30,7 @@ public sealed class RestJsonRouting : IRequestRouting
             .ToDictionary(g => g.Key, g => g.Select(r => r.OperationRoute).OrderByDescending(r => r.RequiredQuery.Length).ToList());
         _byFirstSegment = all.GroupBy(r => FirstSegment(r.Path)).ToDictionary(g => g.Key, g => g.First().OperationRoute.Service);
         _fallback = rest.FirstOrDefault();
+        _routesAtRoot = all.Any(r => r.Path.Length == 0);
     }
 
     public OperationRoute? Find(string method, string path, IQueryCollection query)
@@ -41,6 +43,7 @@ public sealed class RestJsonRouting : IRequestRouting
     public ServiceDefinition? Claim(HttpRequest request, SigV4Credential? credential)
     {
         var path = request.Path.Value ?? "/";
+        if (path.Length <= 1 && !_routesAtRoot) return null; // "/" is the JSON and Query protocols' path
         if (Find(request.Method, path, request.Query) is { } route) return route.Service;
         return path.Length > 1 ? _byFirstSegment.GetValueOrDefault(FirstSegment(path)) ?? _fallback : null;
     }

@@ -7,7 +7,11 @@ public enum ShapeType { Structure, List, Map, String, Integer, Long, Double, Flo
 
 /// <summary>A member of a structure: its model name, its shape and where it travels (REST: querystring, header; Query/XML: locationName).</summary>
 /// <param name="Sensitive">The model marks the member (or its shape) <c>"sensitive": true</c>.</param>
-public sealed record Member(string Name, Shape Shape, string? Location, string WireName, bool Sensitive = false);
+public sealed record Member(string Name, Shape Shape, string? Location, string WireName, bool Sensitive = false)
+{
+    /// <summary>How validation messages name the member: the name with its first letter in lower case (<c>roleName</c>).</summary>
+    public string PathName { get; } = Name.Length == 0 ? Name : char.ToLowerInvariant(Name[0]) + Name[1..];
+}
 
 /// <summary>
 /// One botocore shape, typed: built once per process from the vendored model (<see cref="ServiceModel"/>), with its

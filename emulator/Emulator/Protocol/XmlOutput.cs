@@ -4,22 +4,17 @@ using System.Text;
 namespace Emulator.Protocol;
 
 /// <summary>
-/// A Query-protocol answer written as UTF-8 into one pooled buffer: elements, text and the root's namespace, byte for
+/// A Query-protocol answer written as UTF-8 into an <see cref="AnswerBuffer"/>: elements, text and the root's namespace, byte for
 /// byte as <see cref="System.Xml.XmlWriter"/> writes them with no declaration and no indentation (an empty element is
 /// <c>&lt;a /&gt;</c>; text escapes <c>&amp; &lt; &gt;</c> and turns CR and CR LF into LF), without its per-document
-/// buffers and state machine. Text must be valid XML characters (<see cref="XmlText.Safe"/>). Dispose returns the buffer.
+/// buffers and state machine. Text must be valid XML characters (<see cref="XmlText.Safe"/>).
 /// </summary>
-public sealed class XmlOutput : IDisposable
+public sealed class XmlOutput(AnswerBuffer answer)
 {
     private static readonly SearchValues<char> Special = SearchValues.Create("<>&\r");
 
     private readonly List<string> _open = [];
-    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(2048);
-    private int _length;
     private bool _startTagOpen;
-
-    /// <summary>The document so far.</summary>
-    public ReadOnlyMemory<byte> Written => _buffer.AsMemory(0, _length);
 
     /// <param name="ns">The default namespace, declared on the root element only (every element of an answer is in it).</param>
     public void StartElement(string name, string? ns = null)
@@ -93,6 +88,15 @@ public sealed class XmlOutput : IDisposable
         Raw(rest);
     }
 
+    /// <summary>Elements another <see cref="XmlOutput"/> wrote (a kept fragment, with no namespace of its own), copied as they are.</summary>
+    public void Fragment(ReadOnlySpan<byte> xml)
+    {
+        if (xml.IsEmpty) return;
+        CloseStartTag();
+        xml.CopyTo(answer.GetSpan(xml.Length));
+        answer.Advance(xml.Length);
+    }
+
     private void CloseStartTag()
     {
         if (!_startTagOpen) return;
@@ -100,24 +104,6 @@ public sealed class XmlOutput : IDisposable
         _startTagOpen = false;
     }
 
-    private void Raw(ReadOnlySpan<char> text)
-    {
-        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
-        if (_buffer.Length - _length < most) Grow(most);
-        _length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_length));
-    }
-
-    private void Grow(int needed)
-    {
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(_buffer.Length * 2, _length + needed));
-        _buffer.AsSpan(0, _length).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = larger;
-    }
-
-    public void Dispose()
-    {
-        ArrayPool<byte>.Shared.Return(_buffer);
-        _buffer = [];
-    }
+    private void Raw(ReadOnlySpan<char> text) =>
+        answer.Advance(Encoding.UTF8.GetBytes(text, answer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
 }

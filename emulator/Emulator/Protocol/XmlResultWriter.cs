@@ -16,7 +16,28 @@ public static class XmlResultWriter
 {
     private static readonly ConcurrentDictionary<(Shape, Type, JsonSerializerOptions), (Member Member, Func<object, object?> Get)[]> Plans = new();
 
+    private static readonly SnapshotAnswers Kept = new();
+
+    /// <summary>
+    /// The structure's members as elements. A record built once per snapshot (<see cref="ISnapshotAnswer"/>, always
+    /// written along the same shape) is written once and its elements copied after that.
+    /// </summary>
     public static void WriteStructure(XmlOutput writer, Shape shape, object value, JsonSerializerOptions records)
+    {
+        if (value is ISnapshotAnswer answer)
+        {
+            writer.Fragment(Kept.Get(answer, (Shape: shape, Records: records), static (kept, plan) =>
+            {
+                using var fragment = new AnswerBuffer();
+                WriteMembers(new XmlOutput(fragment), plan.Shape, kept, plan.Records);
+                return fragment.Written.ToArray();
+            }));
+            return;
+        }
+        WriteMembers(writer, shape, value, records);
+    }
+
+    private static void WriteMembers(XmlOutput writer, Shape shape, object value, JsonSerializerOptions records)
     {
         if (value is JsonObject json)
         {

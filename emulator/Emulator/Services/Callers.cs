@@ -34,27 +34,17 @@ public static partial class Callers
 
     public static Identification Identify(Tx tx, string accessKeyId, string? sessionToken, EmulatorOptions options, DateTimeOffset now)
     {
-        var identification = IdentifyKey(tx, accessKeyId, sessionToken, options, now, checkSessionToken: true);
+        var identification = IdentifyKey(tx, accessKeyId, sessionToken, options, now);
         return identification.Caller is { } caller && IsClosed(tx, caller.AccountId) ? Identification.Refused(KeyRefusal.Invalid) : identification;
     }
 
-    /// <summary>
-    /// The caller of a request whose key <see cref="Identify"/> has already accepted (the session token was checked
-    /// then); null when the key is refused now.
-    /// </summary>
-    public static Caller? Resolve(Tx tx, string accessKeyId, EmulatorOptions options, DateTimeOffset now)
-    {
-        var caller = IdentifyKey(tx, accessKeyId, sessionToken: null, options, now, checkSessionToken: false).Caller;
-        return caller is not null && IsClosed(tx, caller.AccountId) ? null : caller;
-    }
-
-    private static Identification IdentifyKey(Tx tx, string accessKeyId, string? sessionToken, EmulatorOptions options, DateTimeOffset now, bool checkSessionToken)
+    private static Identification IdentifyKey(Tx tx, string accessKeyId, string? sessionToken, EmulatorOptions options, DateTimeOffset now)
     {
         if (AccountKey().IsMatch(accessKeyId)) return Identification.Accepted(Caller.Root(accessKeyId), options.RootSecret);
         if (!KeyIds.LooksIssued(accessKeyId)) return Identification.Accepted(Caller.Root(options.DefaultAccount), options.RootSecret);
         if (tx.Sessions.FindById(accessKeyId) is { } session)
         {
-            if (checkSessionToken && session.SessionToken != sessionToken) return Identification.Refused(KeyRefusal.Invalid);
+            if (session.SessionToken != sessionToken) return Identification.Refused(KeyRefusal.Invalid);
             if (session.Expiration <= now) return Identification.Refused(KeyRefusal.Expired);
             var kind = Enum.Parse<PrincipalKind>(session.Kind);
             return Identification.Accepted(new Caller(session.AccountId, kind, session.Arn, session.UserId, accessKeyId), session.SecretAccessKey);

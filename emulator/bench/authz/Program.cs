@@ -2,7 +2,7 @@
 // Starts the emulator in process (in memory), makes what emulator/bench/enforcement.sh makes (an organization, the role
 // bench-role, the IAM user bench-reader with ReadOnlyAccess and its access key), then runs, inside one store read as the
 // endpoint does, exactly the endpoint's authorization for that user's DescribeOrganization and IAM GetRole
-// (Callers.Resolve + Authorizer.Check), and each of its steps alone. Reports µs per call (the minimum over the rounds,
+// (Callers.Identify + Authorizer.Check), and each of its steps alone. Reports µs per call (the minimum over the rounds,
 // robust when other processes load the machine) and bytes allocated per call on this thread.
 using System.Diagnostics;
 using System.Net;
@@ -59,11 +59,11 @@ foreach (var (service, operation, body) in new[] { ("organizations", "DescribeOr
     OperationContext Context(Tx tx)
     {
         var now = clock.GetUtcNow();
-        return new OperationContext(Callers.Resolve(tx, key, options, now)!, tx, now, options);
+        return new OperationContext(Callers.Identify(tx, key, null, options, now).Caller!, tx, now, options);
     }
     var steps = new (string Name, Func<Tx, object?> Run)[]
     {
-        ("store read + Callers.Resolve (runs with enforcement off too)", tx => Context(tx)),
+        ("store read + Callers.Identify (runs with enforcement off too)", tx => Context(tx)),
         ("Authorizer.Check, the whole enforcement step", tx => { Authorizer.Check(Context(tx), model, operation, input, http); return null; }),
     }.Concat(AuthorizationSteps.For(store, Context, model, operation, input));
     foreach (var (name, run) in steps)

@@ -23,6 +23,7 @@ namespace Emulator.Services.Iam;
 [JsonSerializable(typeof(UpdateAccountPasswordPolicyRequest))]
 [JsonSerializable(typeof(RoleNameRequest))]
 [JsonSerializable(typeof(RoleResponse))]
+[JsonSerializable(typeof(GetRoleResponse))]
 [JsonSerializable(typeof(ListRolesRequest))]
 [JsonSerializable(typeof(ListRolesResponse))]
 [JsonSerializable(typeof(CreateRoleRequest))]

@@ -1,3 +1,4 @@
+using Emulator.Protocol;
 using System.Net;
 
 namespace Emulator.Services.Iam;
@@ -25,6 +26,9 @@ public sealed record Role(
 public sealed record RoleNameRequest(string RoleName);
 
 public sealed record RoleResponse(Role Role);
+
+/// <summary>GetRole's answer, built once per snapshot (<see cref="RoleOperations.Get"/>).</summary>
+public sealed record GetRoleResponse(Role Role) : ISnapshotAnswer;
 
 public sealed record ListRolesRequest(string? Marker, int? MaxItems, string? PathPrefix);
 

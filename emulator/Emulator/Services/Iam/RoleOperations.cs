@@ -8,7 +8,7 @@ public static class RoleOperations
 {
     public static void Register(OperationTable table)
     {
-        table.Read<RoleNameRequest, RoleResponse>("GetRole", Get);
+        table.Read<RoleNameRequest, GetRoleResponse>("GetRole", Get);
         table.Read<ListRolesRequest, ListRolesResponse>("ListRoles", List);
         table.Write<CreateRoleRequest, RoleResponse>("CreateRole", Create);
         table.Write<RoleNameRequest, NoOutput>("DeleteRole", Delete);
@@ -20,10 +20,10 @@ public static class RoleOperations
     public static RoleDoc Find(OperationContext context, string roleName) =>
         context.Tx.Roles.FindById(RoleDoc.Key(context.Caller.AccountId, roleName)) ?? throw IamErrors.NoSuchRole(roleName);
 
-    private static readonly SnapshotMemo<RoleDoc, RoleResponse> GetRoleAnswers = new();
+    private static readonly SnapshotMemo<RoleDoc, GetRoleResponse> GetRoleAnswers = new();
 
     /// <summary>A read builds a role's answer once per snapshot (the role cannot change within one).</summary>
-    public static RoleResponse Get(OperationContext context, RoleNameRequest request) =>
+    public static GetRoleResponse Get(OperationContext context, RoleNameRequest request) =>
         GetRoleAnswers.Get(context.Tx, Find(context, request.RoleName), static (_, role) => new(Role.From(role)));
 
     public static ListRolesResponse List(OperationContext context, ListRolesRequest request)

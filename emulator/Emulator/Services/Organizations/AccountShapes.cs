@@ -1,18 +1,24 @@
+using System.Text.Json.Serialization;
 using Emulator.Protocol;
 namespace Emulator.Services.Organizations;
 
 // Accounts, roots and account creation, spelled as the Organizations model spells them.
 
-/// <summary>Status (retiring) and State carry the same value here: ACTIVE, PENDING_CLOSURE or SUSPENDED.</summary>
+/// <summary>
+/// Status (retiring) and State carry the same value here: ACTIVE, PENDING_CLOSURE or SUSPENDED. Built once per snapshot
+/// (<see cref="OrganizationTree.ToAccount"/>).
+/// </summary>
 public sealed record Account(
     string Id, string Arn, string Email, string Name, string Status, string State, IReadOnlyList<string> Paths,
-    string? JoinedMethod, EpochTimestamp? JoinedTimestamp);
+    string? JoinedMethod, EpochTimestamp? JoinedTimestamp) : ISnapshotAnswer;
 
 public sealed record AccountIdRequest(string AccountId);
 
 public sealed record AccountResponse(Account Account);
 
-public sealed record ListAccountsResponse(IReadOnlyList<Account> Accounts, string? NextToken);
+/// <summary>The accounts are built once per snapshot (<see cref="OrganizationTree.ToAccount"/>), so their JSON is kept with them.</summary>
+public sealed record ListAccountsResponse(
+    [property: JsonConverter(typeof(SnapshotItemsConverter<Account>))] IReadOnlyList<Account> Accounts, string? NextToken);
 
 public sealed record Root(string Id, string Arn, string Name, IReadOnlyList<PolicyTypeSummary> PolicyTypes);
 
