@@ -12,7 +12,8 @@ namespace Emulator.Tests.State;
 /// </summary>
 public sealed class StateFileFormatTests : IDisposable
 {
-    // Fixtures/format-1.db was made by Fixtures/make-format-1.py against the emulator at c410314: an organization
+    // Fixtures/format-1.json holds every collection of a format-1 file (LiteDB's JSON of each document, as stored: each
+    // under its own id), made by Fixtures/make-format-1.py against the emulator at c410314: an organization
     // managed by 000000000000 (the "test" key), accounts alpha (moved into the OU "workloads"), beta (tagged team=blue)
     // and gamma, trusted access for IAM Identity Center, and the IAM role "deployer" in the management account.
     private const string Alpha = "766275564057", Beta = "225120615177", Gamma = "708521088451";
@@ -23,14 +24,20 @@ public sealed class StateFileFormatTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private void CopyFixture() => File.Copy(Path.Combine(AppContext.BaseDirectory, "State", "Fixtures", "format-1.db"), DataPath);
+    /// <summary>Writes the fixture's documents, as they were stored, into a new LiteDB file in the test's temp folder.</summary>
+    private void WriteFormat1File()
+    {
+        var dump = LiteDB.JsonSerializer.Deserialize(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "State", "Fixtures", "format-1.json"))).AsDocument;
+        using var db = new LiteDatabase(new ConnectionString { Filename = DataPath, Connection = ConnectionType.Direct });
+        foreach (var (name, documents) in dump) db.GetCollection(name).InsertBulk(documents.AsArray.Select(d => d.AsDocument));
+    }
 
     private EmulatorFactory Emulator() => new(new Dictionary<string, string> { ["Emulator:InMemory"] = "false", ["Emulator:DataPath"] = DataPath });
 
     [Fact]
     public async Task A_format_1_file_is_upgraded_in_place_and_answers_as_before()
     {
-        CopyFixture();
+        WriteFormat1File();
         using (var emulator = Emulator())
         {
             var client = emulator.Client();
@@ -87,7 +94,7 @@ public sealed class StateFileFormatTests : IDisposable
     [Fact]
     public void A_file_of_an_unknown_format_is_refused_and_left_alone()
     {
-        CopyFixture();
+        WriteFormat1File();
         using (var db = new LiteDatabase(new ConnectionString { Filename = DataPath, Connection = ConnectionType.Direct }))
             db.GetCollection("_emulator").Upsert(new BsonDocument { ["_id"] = "format", ["format"] = "aws-org-sso-emulator/9" });
         var before = Hash();

@@ -1,5 +1,7 @@
-"""Makes Fixtures/format-1.db, a format-1 state file, with the emulator at commit c410314 (before storage keys): run the emulator with
---data <file>, then `python3 make-format-1.py http://127.0.0.1:PORT`, then stop it (Ctrl-C or SIGTERM: it checkpoints), and keep the data file."""
+"""Makes the state behind Fixtures/format-1.json, with the emulator at commit c410314 (format 1, before storage keys): run
+the emulator with --data <file>, then `python3 make-format-1.py http://127.0.0.1:PORT`, then stop it (Ctrl-C or SIGTERM:
+it checkpoints). format-1.json is that file's every collection as LiteDB's JSON (LiteDB.JsonSerializer.Serialize of a
+document {collection name: [documents]}, read with the file opened read-only), so no database file is kept in git."""
 import sys, boto3
 url = sys.argv[1]
 kw = dict(endpoint_url=url, region_name="us-east-1", aws_access_key_id="test", aws_secret_access_key="test")
