@@ -20,6 +20,17 @@ internal sealed class DocumentMapper : BsonMapper
 
     [ThreadStatic] private static bool _withoutMembers;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, EntityMapper> _entities = new();
+
+    /// <summary>The mapping of a document type (or of a class inside one), or null for any other type.</summary>
+    public EntityMapper? EntityOf(Type type) => _entities.GetValueOrDefault(type);
+
+    /// <summary>The document's id (its "_id" member).</summary>
+    public string IdOf(object document) =>
+        _entities.TryGetValue(document.GetType(), out var entity) && entity.Members.Find(m => m.FieldName == "_id") is { } id
+            ? (string)id.Getter(document)
+            : throw new InvalidOperationException($"{document.GetType().Name} is not a mapped document with an id.");
+
     /// <summary>Maps <paramref name="type"/> now (members described, nothing compiled). Not thread-safe: call before the mapper is shared.</summary>
     public void Prepare(Type type) => BuildAddEntityMapper(type);
 
@@ -55,6 +66,7 @@ internal sealed class DocumentMapper : BsonMapper
             if (member.FieldName is not null && !entity.Members.Any(m => m.FieldName.Equals(name, StringComparison.OrdinalIgnoreCase)))
                 entity.Members.Add(member);
         }
+        _entities[type] = entity;
         return entity;
     }
 

@@ -10,8 +10,9 @@ namespace Emulator.State;
 /// </summary>
 public static class Documents
 {
-    private static readonly Lazy<BsonMapper> LazyMapper = new(CreateMapper, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<DocumentMapper> LazyMapper = new(CreateMapper, LazyThreadSafetyMode.ExecutionAndPublication);
     private static readonly Lazy<IReadOnlyList<ICollectionDefinition>> LazyCollections = new(DiscoverCollections);
+    private static readonly Lazy<DocumentCopier> LazyCopier = new(() => new DocumentCopier(LazyMapper.Value));
 
     public static BsonMapper Mapper => LazyMapper.Value;
 
@@ -20,9 +21,12 @@ public static class Documents
     /// <summary>Builds the mapper on a pool thread so that the first write does not pay for it.</summary>
     public static void WarmUpInBackground() => ThreadPool.UnsafeQueueUserWorkItem(_ => _ = Mapper, null);
 
-    public static T Copy<T>(T document) where T : class => Mapper.ToObject<T>(Mapper.ToDocument(document));
+    /// <summary>A deep copy, as the document would come back from the store (<see cref="DocumentCopier"/>).</summary>
+    public static T Copy<T>(T document) where T : class => (T)LazyCopier.Value.Copy(document);
 
-    private static BsonMapper CreateMapper()
+    public static string IdOf(object document) => LazyMapper.Value.IdOf(document);
+
+    private static DocumentMapper CreateMapper()
     {
         var mapper = new DocumentMapper { EnumAsInteger = false, SerializeNullValues = false };
         // Timestamps are kept as epoch milliseconds: AWS's own precision, and free of time-zone conversions.

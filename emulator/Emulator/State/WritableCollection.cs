@@ -76,16 +76,16 @@ internal sealed class WritableCollection<T>(string name, CollectionBuilder<T> bu
 
     private static T Copy(T document) => Documents.Copy(document);
 
-    private static (string Id, BsonDocument Stored) Store(T document)
+    /// <summary>The copy that is stored (as the store would bring it back), and its id.</summary>
+    private static (string Id, T Stored) Store(T document)
     {
-        var stored = Documents.Mapper.ToDocument(document);
-        return (stored["_id"].AsString, stored);
+        var stored = Copy(document);
+        return (Documents.IdOf(stored), stored);
     }
 
-    private void Apply(string id, BsonDocument stored)
+    private void Apply(string id, T stored)
     {
-        var copy = Documents.Mapper.ToObject<T>(stored);
-        builder.Set(id, copy);
-        writes.Record(name, id, copy); // the BSON dies young; the commit makes its own from the copy
+        builder.Set(id, stored);
+        writes.Record(name, id, stored); // the commit makes its BSON
     }
 }
