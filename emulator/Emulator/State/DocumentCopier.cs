@@ -26,7 +26,7 @@ internal sealed class DocumentCopier(DocumentMapper mapper)
 
     public object Copy(object document) => CopierOf(document.GetType())(document)!;
 
-    private Func<object, object?> CopierOf(Type type) => _copiers.GetOrAdd(type, Build);
+    private Func<object, object?> CopierOf(Type type) => _copiers.TryGetValue(type, out var copier) ? copier : _copiers.GetOrAdd(type, Build);
 
     private Func<object, object?> Build(Type type)
     {

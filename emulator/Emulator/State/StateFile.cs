@@ -74,7 +74,9 @@ internal sealed class StateFile : IDisposable
         try
         {
             if (resets) DeleteEverything(db);
-            foreach (var change in changes) Apply(db, change);
+            var inserts = new Dictionary<string, List<BsonDocument>>();
+            foreach (var change in changes) Apply(db, change, inserts);
+            foreach (var (collection, documents) in inserts) db.GetCollection(collection).Insert(documents);
             foreach (var change in trail) ApplyToTrail(db, change);
             if (!db.Commit()) throw new InvalidOperationException("The state file's transaction was not committed.");
             _keys.Committed();
@@ -107,15 +109,17 @@ internal sealed class StateFile : IDisposable
         return (resets, last.Values);
     }
 
-    /// <summary>A document goes in under its storage key: a new one under the next key, a changed one under its own.</summary>
-    private void Apply(LiteDatabase db, Change change)
+    /// <summary>
+    /// A document goes in under its storage key: a changed one under its own at once, a new one under the next key,
+    /// collected into <paramref name="inserts"/> so that each collection takes its new documents in one call, in key order.
+    /// </summary>
+    private void Apply(LiteDatabase db, Change change, Dictionary<string, List<BsonDocument>> inserts)
     {
-        var collection = db.GetCollection(change.Collection);
         var key = _keys.Find(change.Collection, change.Id);
         if (change.Document is null)
         {
             if (key is null) return; // created and deleted within the batch: never on disk
-            collection.Delete(key.Value);
+            db.GetCollection(change.Collection).Delete(key.Value);
             _keys.Forget(change.Collection, change.Id);
             return;
         }
@@ -124,12 +128,13 @@ internal sealed class StateFile : IDisposable
         if (key is { } existing)
         {
             document["_id"] = existing;
-            if (!collection.Update(document)) throw new InvalidOperationException($"The state file has no document {existing} in '{change.Collection}'.");
+            if (!db.GetCollection(change.Collection).Update(document)) throw new InvalidOperationException($"The state file has no document {existing} in '{change.Collection}'.");
         }
         else
         {
             document["_id"] = _keys.Assign(change.Collection, change.Id);
-            collection.Insert(document);
+            if (!inserts.TryGetValue(change.Collection, out var documents)) inserts[change.Collection] = documents = [];
+            documents.Add(document);
         }
     }
 
