@@ -17,24 +17,34 @@ public static class TrailPageCodec
     private const byte InlineId = 0, GuidId = 1;
     private const byte ReadOnlyFlag = 1, FromConsoleFlag = 2, HasCallerFlag = 4;
 
-    /// <summary>Events with consecutive sequences, the first one's first.</summary>
+    /// <summary>The committer's buffer, kept between pages (a page of reads is ~70 KB: no new large buffer for each).</summary>
+    [ThreadStatic] private static MemoryStream? _buffer;
+
+    /// <summary>
+    /// Events with consecutive sequences, the first one's first. Layout: version, first sequence, event count, the
+    /// string table's offset; the events; the string table (written last, once every event has added its strings).
+    /// </summary>
     public static byte[] Write(IReadOnlyList<TrailEntry> events)
     {
+        var page = _buffer ??= new MemoryStream();
+        page.SetLength(0);
         var strings = new StringTable();
-        using var body = new MemoryStream(events.Count * 64);
-        using (var writer = new BinaryWriter(body, Encoding.UTF8, leaveOpen: true))
-            foreach (var e in events) WriteEvent(writer, strings, e);
-
-        using var page = new MemoryStream((int)body.Length + strings.Count * 32 + 32);
         using (var writer = new BinaryWriter(page, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Version);
             writer.Write(events[0].Sequence);
-            writer.Write7BitEncodedInt(events.Count);
+            writer.Write(events.Count);
+            var tableOffset = page.Position;
+            writer.Write(0L);
+            foreach (var e in events) WriteEvent(writer, strings, e);
+            var table = page.Position;
             strings.WriteTo(writer);
-            writer.Write(body.GetBuffer().AsSpan(0, (int)body.Length));
+            page.Position = tableOffset;
+            writer.Write(table);
         }
-        return page.ToArray();
+        var packed = page.ToArray();
+        if (page.Capacity > 1 << 20) _buffer = null; // a page of unusually large events: not kept
+        return packed;
     }
 
     public static List<TrailEntry> Read(byte[] packed)
@@ -42,9 +52,13 @@ public static class TrailPageCodec
         using var reader = new BinaryReader(new MemoryStream(packed), Encoding.UTF8);
         if (reader.ReadByte() != Version) throw new InvalidDataException("The trail page was written by a newer emulator.");
         var first = reader.ReadInt64();
-        var count = reader.Read7BitEncodedInt();
+        var count = reader.ReadInt32();
+        var table = reader.ReadInt64();
+        var eventsAt = reader.BaseStream.Position;
+        reader.BaseStream.Position = table;
         var strings = new string[reader.Read7BitEncodedInt()];
         for (var i = 0; i < strings.Length; i++) strings[i] = reader.ReadString();
+        reader.BaseStream.Position = eventsAt;
         var events = new List<TrailEntry>(count);
         for (var i = 0; i < count; i++) events.Add(ReadEvent(new EventReader(reader, strings), first + i));
         return events;
@@ -159,20 +173,26 @@ public static class TrailPageCodec
         var other => throw new InvalidDataException($"Unknown id form {other} in a trail page."),
     };
 
-    /// <summary>The page's distinct strings, numbered from 1 in first-use order (0 is null).</summary>
+    /// <summary>
+    /// The page's distinct strings, numbered from 1 in first-use order (0 is null). Events of one client share their
+    /// strings' instances, so an instance seen before is found by reference, without hashing its text.
+    /// </summary>
     private sealed class StringTable
     {
         private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
+        private readonly Dictionary<object, int> _instances = new(ReferenceEqualityComparer.Instance);
         private readonly List<string> _values = [];
-
-        public int Count => _values.Count;
 
         public int Index(string? value)
         {
             if (value is null) return 0;
-            if (_indexes.TryGetValue(value, out var index)) return index;
-            _values.Add(value);
-            return _indexes[value] = _values.Count;
+            if (_instances.TryGetValue(value, out var index)) return index;
+            if (!_indexes.TryGetValue(value, out index))
+            {
+                _values.Add(value);
+                index = _indexes[value] = _values.Count;
+            }
+            return _instances[value] = index;
         }
 
         public void WriteTo(BinaryWriter writer)
