@@ -134,4 +134,49 @@ public sealed class TrailStorageTests : IDisposable
             """{"userName":"alice","password":"HIDDEN_DUE_TO_SECURITY_REASONS","passwordResetRequired":true}""");
         entry.Resources.Should().Equal(new TrailResource("AWS::IAM::User", "alice"));
     }
+
+    [Fact]
+    public void Repeated_calls_share_what_is_stored_of_their_request_and_each_event_keeps_its_own_members()
+    {
+        var iam = ServiceModel.Load("iam");
+        TrailEntry GetRole(string roleName)
+        {
+            using var members = JsonDocument.Parse($$"""{"RoleName":"{{roleName}}"}""");
+            var call = new TrailCall(Start, "us-east-1", Ids.Uuid(), "127.0.0.1", "test", Ids.Uuid(), "test");
+            return TrailRecords.ApiCall(call, Caller.Root("111111111111"), "111111111111", iam, iam.Operation("GetRole")!,
+                readOnly: true, members.RootElement, response: null, error: null, issuerArn: null);
+        }
+
+        var first = GetRole("bench-role");
+        var other = GetRole("other-role");
+        var again = GetRole("bench-role");
+        var thirdTime = GetRole("bench-role");
+
+        first.Request.Should().Be("""{"RoleName":"bench-role"}""");
+        other.Request.Should().Be("""{"RoleName":"other-role"}""");
+        other.Resources.Should().Equal(new TrailResource("AWS::IAM::Role", "other-role"));
+        again.Request.Should().Be(first.Request);
+        again.Resources.Should().Equal(new TrailResource("AWS::IAM::Role", "bench-role"));
+        thirdTime.Request.Should().BeSameAs(again.Request, "the same request again shares the stored text");
+        thirdTime.Resources.Should().BeSameAs(again.Resources);
+    }
+
+    [Fact]
+    public void A_request_holding_a_secret_is_never_shared_with_the_next_call()
+    {
+        var iam = ServiceModel.Load("iam");
+        TrailEntry CreateLoginProfile(string password)
+        {
+            using var members = JsonDocument.Parse($$"""{"UserName":"alice","Password":"{{password}}"}""");
+            var call = new TrailCall(Start, "us-east-1", Ids.Uuid(), "127.0.0.1", "test", Ids.Uuid(), "test");
+            return TrailRecords.ApiCall(call, Caller.Root("111111111111"), "111111111111", iam, iam.Operation("CreateLoginProfile")!,
+                readOnly: false, members.RootElement, response: null, error: null, issuerArn: null);
+        }
+
+        var first = CreateLoginProfile("Sup3r-secret!");
+        var second = CreateLoginProfile("Sup3r-secret!");
+
+        second.Request.Should().Be(first.Request).And.NotContain("Sup3r-secret!");
+        second.Request.Should().NotBeSameAs(first.Request, "a request with a secret is rendered each time, its bytes never kept");
+    }
 }

@@ -5,6 +5,8 @@
 // routing, AwsEndpoint, the trail) exactly as wrk does. Reports the process's CPU µs per request (all threads: the
 // trail's commit and the GC included; the minimum over the rounds, robust when other processes load the machine),
 // bytes allocated per request and the answer's size, so a change that alters the wire shows.
+// READS_DATA=<file>: state in that LiteDB file (deleted first), as run.sh runs the emulator: the reads' trail events are
+// then saved by the store's committer, and its CPU counts in the figures.
 using System.Diagnostics;
 using System.Text;
 using Emulator.Hosting;
@@ -14,7 +16,10 @@ var calls = args.Length > 0 ? int.Parse(args[0]) : 20_000;
 var rounds = args.Length > 1 ? int.Parse(args[1]) : 7;
 var only = args.Length > 2 ? args[2] : null; // one operation (for a profiler attached meanwhile)
 
-var app = EmulatorApp.Build(["--in-memory"], builder => builder.Services.AddSingleton<IServer, InProcessServer>());
+var dataFile = Environment.GetEnvironmentVariable("READS_DATA");
+if (dataFile is not null)
+    foreach (var file in new[] { dataFile, Path.ChangeExtension(dataFile, null) + "-log" + Path.GetExtension(dataFile) }) File.Delete(file);
+var app = EmulatorApp.Build(dataFile is null ? ["--in-memory"] : ["--data", dataFile], builder => builder.Services.AddSingleton<IServer, InProcessServer>());
 await app.StartAsync();
 var server = (InProcessServer)app.Services.GetRequiredService<IServer>();
 

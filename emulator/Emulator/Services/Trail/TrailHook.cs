@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using Emulator.Core;
 using Emulator.Hosting;
@@ -50,10 +51,23 @@ public static class TrailHook
 
     /// <summary>Where the request came from: what CloudTrail puts in sourceIPAddress and userAgent.</summary>
     private static TrailCall CallOf(OperationContext context, HttpContext http, string? signedWith, bool fromConsole) => new(
-        context.Now, context.Options.Region, RequestIds.Of(http),
-        http.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1",
+        context.Now, context.Options.Region, RequestIds.Of(http), SourceIp(http.Connection.RemoteIpAddress),
         http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : "unknown",
         Ids.Uuid(), signedWith, fromConsole);
+
+    /// <summary>The last client address and its text: one client's events share one string rather than a copy each.</summary>
+    private static AddressText? _lastSource;
+
+    private sealed record AddressText(IPAddress Address, string Text);
+
+    private static string SourceIp(IPAddress? address)
+    {
+        if (address is null) return "127.0.0.1";
+        if (_lastSource is { } last && last.Address.Equals(address)) return last.Text;
+        var text = address.ToString();
+        _lastSource = new AddressText(address, text);
+        return text;
+    }
 
     private static TrailEntry Event(OperationContext context, ServiceModel model, OperationModel operation, bool writes,
         JsonElement members, string? response, AwsException? error, TrailCall call) =>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Emulator.Core;
@@ -49,6 +51,7 @@ public static class TrailRecords
         bool readOnly, JsonElement request, string? response, AwsException? error, string? issuerArn)
     {
         var hasMembers = request.ValueKind == JsonValueKind.Object && request.EnumerateObject().MoveNext();
+        var stored = hasMembers ? StoredRequest(operation, request) : null;
         return new TrailEntry
         {
             EventId = call.EventId,
@@ -67,12 +70,32 @@ public static class TrailRecords
             UserAgent = call.UserAgent,
             FromConsole = call.FromConsole,
             Service = model.Name,
-            Request = hasMembers ? TrailRedaction.Hide(operation.Input, request) : null,
+            Request = stored?.Text,
             Response = error is null && !readOnly && response is not null ? TrailRedaction.Hide(operation.Output, response) : null,
             ErrorCode = error?.Code,
             ErrorMessage = error?.Message,
-            Resources = hasMembers ? ResourcesOf(request) : [],
+            Resources = stored?.Resources ?? [],
         };
+    }
+
+    /// <summary>What an event keeps of a request: its members as the trail stores them, and the resources they name.</summary>
+    private sealed record StoredMembers(byte[] Utf8, string Text, IReadOnlyList<TrailResource> Resources);
+
+    /// <summary>
+    /// Each operation's last stored request, when its input can hold no secret. Clients repeat the same call (a poller,
+    /// a benchmark): its events then share one stored text and one resource list instead of a copy each, for as long as
+    /// retention keeps them, and recording it costs a comparison of the request's bytes.
+    /// </summary>
+    private static readonly ConcurrentDictionary<OperationModel, StoredMembers> LastRequests = new(ReferenceEqualityComparer.Instance);
+
+    private static StoredMembers StoredRequest(OperationModel operation, JsonElement request)
+    {
+        var kept = operation.Input is not { } input || !TrailRedaction.CanHoldSecrets(input); // a request holding a secret is never kept
+        var utf8 = JsonMarshal.GetRawUtf8Value(request);
+        if (kept && LastRequests.TryGetValue(operation, out var last) && utf8.SequenceEqual(last.Utf8)) return last;
+        var stored = new StoredMembers(kept ? utf8.ToArray() : [], TrailRedaction.Hide(operation.Input, request), ResourcesOf(request));
+        if (kept) LastRequests[operation] = stored;
+        return stored;
     }
 
     /// <summary>A service acting on its own in an account: an IAM role created or deleted for it, or a change to its role refused.</summary>

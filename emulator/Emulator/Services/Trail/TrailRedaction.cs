@@ -43,7 +43,7 @@ public static class TrailRedaction
             : members;
 
     /// <summary>Whether any member reachable from the shape is a credential or marked sensitive (answered once per shape).</summary>
-    private static bool CanHoldSecrets(Shape shape) =>
+    internal static bool CanHoldSecrets(Shape shape) =>
         HoldsSecrets.GetOrAdd(shape, s => Reaches(s, new HashSet<Shape>(ReferenceEqualityComparer.Instance)));
 
     private static bool Reaches(Shape shape, HashSet<Shape> seen)
