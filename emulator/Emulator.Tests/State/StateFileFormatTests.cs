@@ -7,8 +7,9 @@ using LiteDB;
 namespace Emulator.Tests.State;
 
 /// <summary>
-/// The state file's format: documents under storage keys (format 2); a format-1 file, written by the emulator until
-/// 2026-11-30 with each document under its own id, is upgraded in place when it is opened.
+/// The state file's format: documents under storage keys, trail pages in binary (format 3); a format-1 file, written by
+/// the emulator until 2026-11-30 with each document under its own id, and a format-2 file are upgraded in place when
+/// they are opened.
 /// </summary>
 public sealed class StateFileFormatTests : IDisposable
 {
@@ -64,7 +65,7 @@ public sealed class StateFileFormatTests : IDisposable
 
         using (var db = new LiteDatabase(new ConnectionString { Filename = DataPath, Connection = ConnectionType.Direct }))
         {
-            db.GetCollection("_emulator").FindById("format")["format"].AsString.Should().Be("aws-org-sso-emulator/2");
+            db.GetCollection("_emulator").FindById("format")["format"].AsString.Should().Be("aws-org-sso-emulator/3");
             var stored = db.GetCollection("accounts").FindAll().ToList();
             stored.Should().OnlyContain(d => d["_id"].IsNumber && d[StorageKeys.DocumentIdField].IsString);
             stored.Select(d => d[StorageKeys.DocumentIdField].AsString).Should().Contain([Alpha, Beta, Gamma]);
@@ -89,6 +90,40 @@ public sealed class StateFileFormatTests : IDisposable
         db.GetCollection("accounts").FindAll().OrderBy(d => d["_id"].AsInt64)
             .Select(d => (d["_id"].AsInt64, d[StorageKeys.DocumentIdField].AsString))
             .Should().Equal((1L, ids[0]), (3L, ids[2]), (4L, ids[1]));
+    }
+
+    [Fact]
+    public void A_format_2_file_takes_the_new_marker_and_keeps_its_documents_and_its_JSON_trail_pages()
+    {
+        using (var store = new StateStore(DataPath))
+            store.Write(tx => tx.Accounts.Insert(new AccountDoc { Id = Alpha, Name = "alpha", Email = "alpha@example.com" }));
+        var jsonPage = new BsonDocument
+        {
+            ["_id"] = Services.Trail.TrailPages.Key(1),
+            ["count"] = 1,
+            ["events"] = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes<IReadOnlyList<Services.Trail.TrailEntry>>(
+                [new Services.Trail.TrailEntry
+                {
+                    Sequence = 1, EventId = "e-1", EventTime = DateTimeOffset.UtcNow, EventType = "AwsApiCall", AccountId = "000000000000",
+                    EventSource = "organizations.amazonaws.com", EventName = "CreateAccount", Region = "us-east-1", RequestId = "r-1",
+                    SourceIp = "127.0.0.1", UserAgent = "test",
+                }],
+                Services.Trail.TrailPageJson.Default.IReadOnlyListTrailEntry),
+        };
+        using (var db = new LiteDatabase(new ConnectionString { Filename = DataPath, Connection = ConnectionType.Direct }))
+        {
+            db.GetCollection(Services.Trail.TrailPages.Collection).DeleteAll();
+            db.GetCollection(Services.Trail.TrailPages.Collection).Insert(jsonPage);
+            db.GetCollection("_emulator").Upsert(new BsonDocument { ["_id"] = "format", ["format"] = "aws-org-sso-emulator/2" });
+        }
+
+        using (var reopened = new StateStore(DataPath))
+        {
+            reopened.Read(tx => tx.Accounts.FindById(Alpha)!.Name).Should().Be("alpha");
+            reopened.Trail.Window.NewestFirst().Should().ContainSingle(e => e.EventId == "e-1" && e.EventName == "CreateAccount");
+        }
+        using var file = new LiteDatabase(new ConnectionString { Filename = DataPath, Connection = ConnectionType.Direct });
+        file.GetCollection("_emulator").FindById("format")["format"].AsString.Should().Be("aws-org-sso-emulator/3");
     }
 
     [Fact]

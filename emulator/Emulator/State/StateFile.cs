@@ -11,7 +11,7 @@ namespace Emulator.State;
 internal sealed class StateFile : IDisposable
 {
     private const string MarkerCollection = "_emulator";
-    private const string Format = "aws-org-sso-emulator/2";
+    private const string Format = "aws-org-sso-emulator/3";
 
     private readonly string _path;
     private readonly StorageKeys _keys = new();
@@ -236,15 +236,22 @@ internal sealed class StateFile : IDisposable
     }
 
     /// <summary>
-    /// A file with our marker is ours: in the current format, or in format 1 (documents under their own ids), which
-    /// is upgraded in place. A file without it is accepted only when every collection in it is one the emulator
-    /// declares (a state file written before the marker existed, so format 1, or a new one); it gets the marker.
+    /// A file with our marker is ours: in the current format, or in an older one, which is upgraded in place (format 2:
+    /// the marker only; format 1: documents under storage keys). A file without it is accepted only when every
+    /// collection in it is one the emulator declares (a state file written before the marker existed, so format 1, or
+    /// a new one); it gets the marker.
     /// </summary>
     private void RequireMarker()
     {
         var db = _db!;
         var format = db.GetCollection(MarkerCollection).FindById("format")?["format"].AsString;
+        var marker = new BsonDocument { ["_id"] = "format", ["format"] = Format };
         if (format == Format) return;
+        if (format == StateFileUpgrade.Format2)
+        {
+            StateFileUpgrade.Mark(db, marker, MarkerCollection);
+            return;
+        }
         if (format is not null && format != StateFileUpgrade.Format1) throw StateFileChecks.Foreign(_path, $"its format is {format}, not {Format}");
         var names = db.GetCollectionNames().Where(n => n != MarkerCollection).ToList();
         if (format is null)
@@ -254,7 +261,7 @@ internal sealed class StateFile : IDisposable
             if (foreign.Count > 0) throw StateFileChecks.Foreign(_path, $"it is a LiteDB database with collections the emulator does not know ({string.Join(", ", foreign.Take(3))})");
         }
         var documentCollections = names.Where(n => !n.Equals(Services.Trail.TrailPages.Collection, StringComparison.OrdinalIgnoreCase));
-        StateFileUpgrade.ToStorageKeys(db, documentCollections, new BsonDocument { ["_id"] = "format", ["format"] = Format }, MarkerCollection);
+        StateFileUpgrade.ToStorageKeys(db, documentCollections, marker, MarkerCollection);
     }
 
     public void Dispose()

@@ -3,14 +3,29 @@ using LiteDB;
 namespace Emulator.State;
 
 /// <summary>
-/// Format 1 (the emulator until 2026-11-30) kept each document under its own id as LiteDB's <c>_id</c>; format 2 keeps
-/// it under a storage key (<see cref="StorageKeys"/>). A format-1 file is upgraded in place when it is opened, in one
-/// transaction with the new marker: a crash leaves it in format 1, whole, or in format 2.
+/// The state file's formats, and how an older one is upgraded in place when it is opened, in one transaction with the
+/// new marker (a crash leaves the old format, whole, or the new one):
+/// <list type="bullet">
+/// <item>format 1 (the emulator until stop 10) kept each document under its own id as LiteDB's <c>_id</c>;</item>
+/// <item>format 2 keeps it under a storage key (<see cref="StorageKeys"/>), the trail's events as JSON;</item>
+/// <item>format 3 saves new trail pages in <see cref="Services.Trail.TrailPageCodec"/>'s binary and still reads JSON
+/// pages, so a format-2 file only takes the new marker. The marker is what keeps an emulator that cannot read the
+/// binary pages from opening the file and losing its trail.</item>
+/// </list>
 /// </summary>
 internal static class StateFileUpgrade
 {
     public const string Format1 = "aws-org-sso-emulator/1";
+    public const string Format2 = "aws-org-sso-emulator/2";
 
+    /// <summary>Format 2 to 3: the documents stay as they are.</summary>
+    public static void Mark(LiteDatabase db, BsonDocument marker, string markerCollection)
+    {
+        db.GetCollection(markerCollection).Upsert(marker);
+        db.Checkpoint();
+    }
+
+    /// <summary>Format 1 to the current one: every document under a storage key, in the order the file holds them.</summary>
     /// <param name="collections">The file's document collections (not the marker, not the trail, whose ids stay).</param>
     public static void ToStorageKeys(LiteDatabase db, IEnumerable<string> collections, BsonDocument marker, string markerCollection)
     {
