@@ -46,6 +46,16 @@ for project in "$REPO/emulator/Emulator/Emulator.csproj:emulator" "$HERE/bare/Ba
     >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; exit 1; }
 done
 
+# The Native AOT form of both (AOT=0 skips it: its publish takes 5-12 minutes); timed after the run's other starts.
+if [ "${AOT:-1}" != 0 ]; then
+  echo "== publishing the Native AOT forms" >&2
+  for project in "$REPO/emulator/Emulator/Emulator.csproj:emulator" "$HERE/bare/Bare.csproj:bare"; do
+    dotnet publish "${project%%:*}" -c Release -r "$RID" -p:PublishAot=true -p:PublishReadyToRun=false -nologo -v q \
+      -o "$WORK/aot-${project##*:}" -p:IntermediateOutputPath="$WORK/obj-aot-${project##*:}/" >"$WORK/build.log" 2>&1 \
+      || { cat "$WORK/build.log" >&2; exit 1; }
+  done
+fi
+
 # In-process start (emulator/bench/startasync): EmulatorServer.StartAsync() after the first in a process, min / median.
 echo "== in-process starts: EmulatorServer.StartAsync(), 20 in one process" >&2
 INPROC_START_MS="$(dotnet run -c Release --project "$HERE/startasync" -- 20 2>>"$WORK/build.log" \
@@ -69,6 +79,19 @@ t0=$(date +%s%N)
 dotnet "$WORK/bare/Bare.dll" --urls "$BARE" >"$WORK/bare.log" 2>&1 &
 PIDS+=($!)
 BARE_START_MS="$($BENCH first-answer "$BARE" "$t0")" || { cat "$WORK/bare.log" >&2; exit 1; }
+# aot_start NAME ARGS... : start -> first answer of a Native AOT executable on a free port, then stopped.
+aot_start() {
+  local exe="$WORK/aot-$1/${2}" port; port="$(free_port)"; shift 2
+  t0=$(date +%s%N)
+  "$exe" "${@//\{port\}/$port}" >"$WORK/aot.log" 2>&1 &
+  local pid=$!
+  $BENCH first-answer "http://127.0.0.1:$port" "$t0" || cat "$WORK/aot.log" >&2
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+if [ "${AOT:-1}" != 0 ]; then
+  EMU_AOT_START_MS="$(aot_start emulator Emulator --host 127.0.0.1 --port '{port}' --data "$WORK/aot-state.db")"
+  BARE_AOT_START_MS="$(aot_start bare Bare --urls 'http://127.0.0.1:{port}')"
+fi
 
 echo "== setting up: 50 accounts, trusted access for sso.amazonaws.com, an IAM role (emulator and moto)" >&2
 POLICY='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}'
@@ -127,6 +150,7 @@ measure_read "ListAccounts (20 a page, 50 accounts)" "${ACCOUNTS[@]}"
 measure_write "Enable/DisableAWSServiceAccess alternating" "$HERE/mix.lua"
 measure_write "IAM UpdateRoleDescription" "$HERE/call.lua" "${UPDATE[@]}"
 ROWS+=("| process start → first answer, ms | $EMU_START_MS | $MOTO_START_MS | $BARE_START_MS | $(ratio "$EMU_START_MS" "$BARE_START_MS") | $(ratio "$EMU_START_MS" "$MOTO_START_MS") |")
+[ "${AOT:-1}" = 0 ] || ROWS+=("| process start → first answer, Native AOT, ms | $EMU_AOT_START_MS | | $BARE_AOT_START_MS | $(ratio "$EMU_AOT_START_MS" "$BARE_AOT_START_MS") | $(ratio "$EMU_AOT_START_MS" "$MOTO_START_MS") |")
 ROWS+=("| in-process EmulatorServer.StartAsync() after the first, ms (min / median of 19) | ${INPROC_START_MS:-failed} | | | | |")
 
 echo "== boto3 walkthrough: create $WALK accounts, enable, list, disable, remove $WALK_REMOVE" >&2

@@ -15,10 +15,17 @@ export const root = (accountId) => ({ accessKeyId: accountId, secretAccessKey: "
 /** Client settings for an SDK client aimed at the emulator as the given account's root user. */
 export const config = (endpoint, accountId = MANAGEMENT) => ({ endpoint, region: "us-east-1", credentials: root(accountId), maxAttempts: 1 });
 
+/** The built Emulator.dll (or EMULATOR_DLL) under dotnet, or a native executable of the emulator (EMULATOR_EXE: the Native AOT form). */
+function emulatorCommand() {
+  const exe = process.env.EMULATOR_EXE;
+  const program = exe ?? process.env.EMULATOR_DLL ?? defaultDll;
+  if (!fs.existsSync(program)) throw new Error(`Build the emulator first (dotnet build emulator/Emulator -c Release): ${program} is missing`);
+  return exe ? [exe, []] : ["dotnet", [program]];
+}
+
 export async function startEmulator() {
-  const dll = process.env.EMULATOR_DLL ?? defaultDll;
-  if (!fs.existsSync(dll)) throw new Error(`Build the emulator first (dotnet build emulator/Emulator -c Release): ${dll} is missing`);
-  const child = spawn("dotnet", [dll, "--port", "0", "--in-memory"], { stdio: ["ignore", "pipe", "pipe"] });
+  const [command, prefix] = emulatorCommand();
+  const child = spawn(command, [...prefix, "--port", "0", "--in-memory"], { stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   const endpoint = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the emulator did not start:\n${output}`)), 60_000);

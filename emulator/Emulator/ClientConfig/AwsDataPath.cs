@@ -46,11 +46,10 @@ public static class AwsDataPath
             ["UseFIPS"] = Parameter("AWS::UseFIPS", "Ignored by the emulator.", "Boolean", false),
             ["Endpoint"] = Parameter("SDK::Endpoint", "Override the endpoint used to send this request"),
         },
-        ["rules"] = new JsonArray
-        {
+        ["rules"] = new JsonArray(
             new JsonObject
             {
-                ["conditions"] = new JsonArray { new JsonObject { ["fn"] = "isSet", ["argv"] = new JsonArray { new JsonObject { ["ref"] = "Endpoint" } } } },
+                ["conditions"] = new JsonArray(new JsonObject { ["fn"] = "isSet", ["argv"] = new JsonArray(new JsonObject { ["ref"] = "Endpoint" }) }),
                 ["endpoint"] = Endpoint(new JsonObject { ["ref"] = "Endpoint" }),
                 ["type"] = "endpoint",
             },
@@ -59,8 +58,7 @@ public static class AwsDataPath
                 ["conditions"] = new JsonArray(),
                 ["endpoint"] = Endpoint(endpoint),
                 ["type"] = "endpoint",
-            },
-        },
+            }),
     };
 
     private static JsonObject Parameter(string builtIn, string documentation, string type = "String", bool? defaultValue = null)

@@ -68,5 +68,5 @@ public static class IdentitySourceEndpoints
             result.Users, result.Groups, result.Memberships));
     }
 
-    private static IResult Error(int status, string code, string message) => TypedResults.Json(new ControlPlaneError(code, message), statusCode: status);
+    private static IResult Error(int status, string code, string message) => TypedResults.Json(new ControlPlaneError(code, message), ControlPlaneJson.Default.ControlPlaneError, statusCode: status);
 }

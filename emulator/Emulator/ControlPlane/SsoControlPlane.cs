@@ -90,8 +90,8 @@ public static class SsoControlPlane
         });
     }
 
-    private static JsonArray Emails(string email) => [new JsonObject { ["Value"] = email, ["Type"] = "work", ["Primary"] = true }];
+    private static JsonArray Emails(string email) => new(new JsonObject { ["Value"] = email, ["Type"] = "work", ["Primary"] = true });
 
     private static IResult Error(int status, string code, string message) =>
-        TypedResults.Json(new ControlPlaneError(code, message), statusCode: status);
+        TypedResults.Json(new ControlPlaneError(code, message), ControlPlaneJson.Default.ControlPlaneError, statusCode: status);
 }

@@ -55,7 +55,7 @@ public static class SsoDeviceEndpoints
     }
 
     private static JsonHttpResult<ControlPlaneError> Error(int status, string error, string message) =>
-        TypedResults.Json(new ControlPlaneError(error, message), statusCode: status);
+        TypedResults.Json(new ControlPlaneError(error, message), ControlPlaneJson.Default.ControlPlaneError, statusCode: status);
 }
 
 public sealed record DeviceApprovalRequest(string UserCode, string UserName, string Password);

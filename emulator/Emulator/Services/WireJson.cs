@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -14,18 +15,15 @@ namespace Emulator.Services;
 /// </summary>
 public static class WireJson
 {
-    /// <summary>Reflection-based, timestamps written as ISO-8601: for documents kept in the store.</summary>
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = null,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(), new TimestampConverter(epochSeconds: false) },
-    };
+    private const string ReflectionOnlyWhereEnabled =
+        "The reflection-based resolver and enum converter are used only when JsonSerializer.IsReflectionEnabledByDefault (false in the Native AOT form, whose compiler removes that branch).";
 
     /// <summary>
     /// The options requests are read with: the service's source-generated records (reflection for anything missing),
     /// <see cref="DateTimeOffset"/> members read from epoch seconds or ISO-8601 (and written as epoch seconds).
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = ReflectionOnlyWhereEnabled)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = ReflectionOnlyWhereEnabled)]
     public static JsonSerializerOptions ForService(JsonSerializerContext? records)
     {
         if (records is not null) RequireWireOptions(records);
@@ -33,11 +31,15 @@ public static class WireJson
         {
             PropertyNamingPolicy = null,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            TypeInfoResolver = records is null
-                ? new DefaultJsonTypeInfoResolver()
-                : JsonTypeInfoResolver.Combine(records, new DefaultJsonTypeInfoResolver()),
-            Converters = { new JsonStringEnumConverter(), new TimestampConverter(epochSeconds: true) },
+            Converters = { new TimestampConverter() },
         };
+        // A Native AOT build has no reflection-based serialization: there the context alone, whose enums are strings already.
+        if (JsonSerializer.IsReflectionEnabledByDefault)
+        {
+            options.TypeInfoResolver = records is null ? new DefaultJsonTypeInfoResolver() : JsonTypeInfoResolver.Combine(records, new DefaultJsonTypeInfoResolver());
+            options.Converters.Insert(0, new JsonStringEnumConverter());
+        }
+        else options.TypeInfoResolver = records ?? throw new InvalidOperationException("Without reflection (Native AOT) every service needs its source-generated context.");
         options.MakeReadOnly();
         return options;
     }
@@ -58,15 +60,12 @@ public static class WireJson
                 $"{records.GetType().Name} must be declared with [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, UseStringEnumConverter = true)].");
     }
 
-    /// <summary>Reads epoch seconds (JSON protocols) or ISO-8601 (Query); writes epoch seconds or ISO-8601.</summary>
-    private sealed class TimestampConverter(bool epochSeconds) : JsonConverter<DateTimeOffset>
+    /// <summary>Reads epoch seconds (JSON protocols) or ISO-8601 (Query); writes epoch seconds.</summary>
+    private sealed class TimestampConverter : JsonConverter<DateTimeOffset>
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Timestamps.Read(ref reader);
 
-        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
-        {
-            if (epochSeconds) writer.WriteNumberValue(Timestamps.ToEpochSeconds(value));
-            else writer.WriteStringValue(value.ToUniversalTime().ToString("O"));
-        }
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+            writer.WriteNumberValue(Timestamps.ToEpochSeconds(value));
     }
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using Emulator.Hosting;
 using LiteDB;
 
 namespace Emulator.State;
@@ -12,7 +14,7 @@ namespace Emulator.State;
 /// </summary>
 internal sealed class DocumentMapper : BsonMapper
 {
-    private static readonly Type LiteDbReflection = typeof(BsonMapper).Assembly.GetType("LiteDB.Reflection", throwOnError: true)!;
+    private static readonly Type LiteDbReflection = FindLiteDbReflection();
     private static readonly Func<Type, MemberInfo, GenericGetter> CompileGetter = Internal<Func<Type, MemberInfo, GenericGetter>>("CreateGenericGetter");
     private static readonly Func<Type, MemberInfo, GenericSetter?> CompileSetter = Internal<Func<Type, MemberInfo, GenericSetter?>>("CreateGenericSetter");
     private static readonly Func<Type, bool> IsEnumerable = Internal<Func<Type, bool>>("IsEnumerable");
@@ -86,6 +88,10 @@ internal sealed class DocumentMapper : BsonMapper
         return (target, value) => (compiled ??= CompileSetter(type, info) ?? ((_, _) => { }))(target, value);
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = AotRoots.Justification)]
+    private static Type FindLiteDbReflection() => typeof(BsonMapper).Assembly.GetType("LiteDB.Reflection", throwOnError: true)!;
+
+    [UnconditionalSuppressMessage("Trimming", "IL2080", Justification = AotRoots.Justification)]
     private static T Internal<T>(string name) where T : Delegate =>
         LiteDbReflection.GetMethod(name, BindingFlags.Public | BindingFlags.Static)?.CreateDelegate<T>()
         ?? throw new InvalidOperationException($"LiteDB.Reflection.{name} is missing: this LiteDB version is not the one DocumentMapper follows.");

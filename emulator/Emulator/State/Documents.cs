@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using Emulator.Hosting;
 using LiteDB;
 
 namespace Emulator.State;
@@ -43,6 +45,7 @@ public static class Documents
     /// every document type and every class type inside one is mapped here, before anyone can use the mapper (cheaply:
     /// <see cref="DocumentMapper"/> compiles a member's accessors on its first use).
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = AotRoots.Justification)]
     private static void Map(DocumentMapper mapper, Type type, HashSet<Type> mapped)
     {
         if (!mapped.Add(type)) return;

@@ -1,5 +1,7 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using Emulator.Hosting;
 using LiteDB;
 
 namespace Emulator.State;
@@ -15,6 +17,7 @@ internal static class LiteDbInternals
 {
     private const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
 
+    [UnconditionalSuppressMessage("Trimming", "IL2075", Justification = AotRoots.Justification)]
     public static void ForgetTransactions(LiteDatabase db)
     {
         try

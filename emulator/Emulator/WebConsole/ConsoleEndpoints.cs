@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Emulator.Core;
@@ -20,6 +21,9 @@ public static class ConsoleEndpoints
 {
     public const string Path = "/_emulator/console";
 
+    // Razor components are not declared trim-safe; in the Native AOT form the page's component is kept with this assembly
+    // (rooted, Hosting/AotRoots.cs) and client-tests/native-aot.sh checks that the page renders.
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = AotRoots.Justification)]
     public static void AddServices(IServiceCollection services) => services.AddRazorComponents();
 
     public static void Map(WebApplication app)

@@ -63,7 +63,7 @@ namespace Emulator.Services.SsoAdmin
         public static DescribeInstanceAccessControlAttributeConfigurationResponse Describe(OperationContext context, InstanceRequest request)
         {
             var doc = Find(context, request.InstanceArn, "DescribeInstanceAccessControlAttributeConfiguration");
-            var attributes = JsonSerializer.Deserialize<List<AccessControlAttribute>>(doc.AttributesJson, WireJson.Options)!;
+            var attributes = JsonSerializer.Deserialize(doc.AttributesJson, SsoAdminJson.Default.IReadOnlyListAccessControlAttribute)!;
             return new(new InstanceAccessControlAttributeConfiguration(attributes), "ENABLED", null);
         }
 
@@ -93,7 +93,7 @@ namespace Emulator.Services.SsoAdmin
             var attributes = configuration.AccessControlAttributes;
             if (attributes.GroupBy(a => a.Key, StringComparer.OrdinalIgnoreCase).Any(g => g.Count() > 1))
                 throw SsoAdminErrors.DuplicateAccessControlAttributeKeys();
-            return JsonSerializer.Serialize(attributes, WireJson.Options);
+            return JsonSerializer.Serialize(attributes, SsoAdminJson.Default.IReadOnlyListAccessControlAttribute);
         }
     }
 }

@@ -51,7 +51,7 @@ public static partial class SessionOperations
         if (caller.Kind == PrincipalKind.Root) throw StsErrors.RootCannotAssumeRoles();
         var match = RoleArnPattern().Match(request.RoleArn);
         var role = match.Success ? tx.Roles.FindById(RoleDoc.Key(match.Groups["account"].Value, match.Groups["name"].Value)) : null;
-        var input = (JsonObject)JsonSerializer.SerializeToNode(request, WireJson.Options)!;
+        var input = (JsonObject)JsonSerializer.SerializeToNode(request, StsJson.Default.AssumeRoleRequest)!;
         if (role is null || role.Path != match.Groups["path"].Value || !Authorizer.TrustAllows(context, role, input))
             throw StsErrors.NotAuthorizedToAssume(caller.Arn, request.RoleArn);
 

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using Emulator.Hosting;
 using Emulator.Services.Iam;
 
 namespace Emulator.Services.TrustModel;
@@ -60,6 +62,7 @@ public static class ProtectedRoleOperations
         ProtectedRoles.EnsureMutable(role);
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = AotRoots.Justification)]
     private static string? RoleNameOf(object request) =>
         RoleNames.GetOrAdd(request.GetType(), type => type.GetProperty("RoleName") is { } property
             ? r => property.GetValue(r) as string
