@@ -1,5 +1,7 @@
 using System.Collections;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using Emulator.Hosting;
 using LiteDB;
 
 namespace Emulator.State;
@@ -42,6 +44,7 @@ internal sealed class DocumentCopier(DocumentMapper mapper)
         return value => mapper.Deserialize(type, mapper.Serialize(type, value));
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = AotRoots.CollectionsJustification)]
     private Func<object, object?> DocumentCopy(Type type, EntityMapper entity)
     {
         var members = entity.Members.Where(m => m.Setter is not null).ToArray();
@@ -59,6 +62,7 @@ internal sealed class DocumentCopier(DocumentMapper mapper)
         };
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = AotRoots.CollectionsJustification)]
     private Func<object, object?> ListCopy(Type type)
     {
         var itemType = ValueType(type.GetGenericArguments()[0]);
@@ -71,6 +75,7 @@ internal sealed class DocumentCopier(DocumentMapper mapper)
         };
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = AotRoots.CollectionsJustification)]
     private Func<object, object?> DictionaryCopy(Type type)
     {
         var valueType = ValueType(type.GetGenericArguments()[1]);
