@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Emulator.Hosting;
 using LiteDB;
 
@@ -10,7 +11,7 @@ namespace Emulator.State;
 /// LiteDB compiles two expression trees per member, ~700 for our documents, which was a quarter of the process's
 /// start-up; a request now compiles only the members of the documents it touches. The mapping itself (field names,
 /// the id, BsonId/BsonIgnore/BsonField) is LiteDB 5.0.21's <c>BuildAddEntityMapper</c>, and the getters and setters
-/// are LiteDB's own (<c>LiteDB.Reflection</c>), so documents read and write exactly as before.
+/// are LiteDB's own (<c>LiteDB.Reflection</c>; plain reflection in the Native AOT form), so documents read and write exactly as before.
 /// </summary>
 internal sealed class DocumentMapper : BsonMapper
 {
@@ -77,7 +78,7 @@ internal sealed class DocumentMapper : BsonMapper
     private static GenericGetter LazyGetter(Type type, MemberInfo info)
     {
         GenericGetter? compiled = null;
-        return target => (compiled ??= CompileGetter(type, info))(target);
+        return target => (compiled ??= Getter(type, info))(target);
     }
 
     /// <summary>Null for a read-only property, as LiteDB's own; otherwise compiled on the first write (a member LiteDB would not set stays unset).</summary>
@@ -85,8 +86,20 @@ internal sealed class DocumentMapper : BsonMapper
     {
         if (info is PropertyInfo { CanWrite: false }) return null;
         GenericSetter? compiled = null;
-        return (target, value) => (compiled ??= CompileSetter(type, info) ?? ((_, _) => { }))(target, value);
+        return (target, value) => (compiled ??= Setter(type, info) ?? ((_, _) => { }))(target, value);
     }
+
+    /// <summary>
+    /// LiteDB's compiled expression trees where code is compiled (the JIT builds); in the Native AOT form, which could
+    /// only interpret them, plain reflection over the (rooted) member instead.
+    /// </summary>
+    private static GenericGetter Getter(Type type, MemberInfo info) =>
+        RuntimeFeature.IsDynamicCodeCompiled ? CompileGetter(type, info)
+        : info is PropertyInfo property ? target => property.GetValue(target)! : target => ((FieldInfo)info).GetValue(target)!;
+
+    private static GenericSetter? Setter(Type type, MemberInfo info) =>
+        RuntimeFeature.IsDynamicCodeCompiled ? CompileSetter(type, info)
+        : info is PropertyInfo property ? (target, value) => property.SetValue(target, value) : (target, value) => ((FieldInfo)info).SetValue(target, value);
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = AotRoots.Justification)]
     private static Type FindLiteDbReflection() => typeof(BsonMapper).Assembly.GetType("LiteDB.Reflection", throwOnError: true)!;
