@@ -7,9 +7,9 @@ using LiteDB;
 namespace Emulator.Tests.State;
 
 /// <summary>
-/// The state file's format: documents under storage keys, trail pages in binary (format 3); a format-1 file, written by
-/// the emulator until 2026-11-30 with each document under its own id, and a format-2 file are upgraded in place when
-/// they are opened.
+/// The state file's format: documents under storage keys, trail pages in binary, small commits in a journal (format 4);
+/// a format-1 file, written by the emulator until 2026-11-30 with each document under its own id, and files of formats
+/// 2 and 3 are upgraded in place when they are opened.
 /// </summary>
 public sealed class StateFileFormatTests : IDisposable
 {
@@ -65,7 +65,7 @@ public sealed class StateFileFormatTests : IDisposable
 
         using (var db = new LiteDatabase(new ConnectionString { Filename = DataPath, Connection = ConnectionType.Direct }))
         {
-            db.GetCollection("_emulator").FindById("format")["format"].AsString.Should().Be("aws-org-sso-emulator/3");
+            db.GetCollection("_emulator").FindById("format")["format"].AsString.Should().Be("aws-org-sso-emulator/4");
             var stored = db.GetCollection("accounts").FindAll().ToList();
             stored.Should().OnlyContain(d => d["_id"].IsNumber && d[StorageKeys.DocumentIdField].IsString);
             stored.Select(d => d[StorageKeys.DocumentIdField].AsString).Should().Contain([Alpha, Beta, Gamma]);
@@ -80,20 +80,23 @@ public sealed class StateFileFormatTests : IDisposable
     public void New_documents_take_the_next_storage_key_whatever_their_ids()
     {
         var ids = new[] { "900000000000", "100000000000", "500000000000" };
+        // Each store folds its journal when it closes, so each step reaches the collections before the next.
         using (var store = new StateStore(DataPath))
-        {
             foreach (var id in ids) store.Write(tx => tx.Accounts.Insert(new AccountDoc { Id = id, Name = id, Email = $"{id}@example.com" }));
+        using (var store = new StateStore(DataPath))
             store.Write(tx => tx.Accounts.Delete(ids[1]));
+        using (var store = new StateStore(DataPath))
             store.Write(tx => tx.Accounts.Insert(new AccountDoc { Id = ids[1], Name = "again", Email = "again@example.com" }));
-        }
         using var db = new LiteDatabase(new ConnectionString { Filename = DataPath, Connection = ConnectionType.Direct });
         db.GetCollection("accounts").FindAll().OrderBy(d => d["_id"].AsInt64)
             .Select(d => (d["_id"].AsInt64, d[StorageKeys.DocumentIdField].AsString))
             .Should().Equal((1L, ids[0]), (3L, ids[2]), (4L, ids[1]));
     }
 
-    [Fact]
-    public void A_format_2_file_takes_the_new_marker_and_keeps_its_documents_and_its_JSON_trail_pages()
+    [Theory]
+    [InlineData("aws-org-sso-emulator/2")]
+    [InlineData("aws-org-sso-emulator/3")]
+    public void A_format_2_or_3_file_takes_the_new_marker_and_keeps_its_documents_and_its_JSON_trail_pages(string format)
     {
         using (var store = new StateStore(DataPath))
             store.Write(tx => tx.Accounts.Insert(new AccountDoc { Id = Alpha, Name = "alpha", Email = "alpha@example.com" }));
@@ -114,7 +117,7 @@ public sealed class StateFileFormatTests : IDisposable
         {
             db.GetCollection(Services.Trail.TrailPages.Collection).DeleteAll();
             db.GetCollection(Services.Trail.TrailPages.Collection).Insert(jsonPage);
-            db.GetCollection("_emulator").Upsert(new BsonDocument { ["_id"] = "format", ["format"] = "aws-org-sso-emulator/2" });
+            db.GetCollection("_emulator").Upsert(new BsonDocument { ["_id"] = "format", ["format"] = format });
         }
 
         using (var reopened = new StateStore(DataPath))
@@ -123,7 +126,7 @@ public sealed class StateFileFormatTests : IDisposable
             reopened.Trail.Window.NewestFirst().Should().ContainSingle(e => e.EventId == "e-1" && e.EventName == "CreateAccount");
         }
         using var file = new LiteDatabase(new ConnectionString { Filename = DataPath, Connection = ConnectionType.Direct });
-        file.GetCollection("_emulator").FindById("format")["format"].AsString.Should().Be("aws-org-sso-emulator/3");
+        file.GetCollection("_emulator").FindById("format")["format"].AsString.Should().Be("aws-org-sso-emulator/4");
     }
 
     [Fact]

@@ -4,17 +4,18 @@ namespace Emulator.State;
 
 /// <summary>
 /// The durable copy of the state: a LiteDB file holding every collection, plus a format marker that says the file is
-/// the emulator's and how its documents are stored (format 2: under storage keys, <see cref="StorageKeys"/>; the event
-/// trail's pages under their own sequential ids). Used by one thread only (the committer), as LiteDB binds transactions
-/// to the thread.
+/// the emulator's and how its documents are stored (format 4: under storage keys, <see cref="StorageKeys"/>; the event
+/// trail's pages under their own sequential ids; small commits in the <see cref="Journal"/> until they are folded into
+/// their collections). Used by one thread only (the committer), as LiteDB binds transactions to the thread.
 /// </summary>
 internal sealed class StateFile : IDisposable
 {
     private const string MarkerCollection = "_emulator";
-    private const string Format = "aws-org-sso-emulator/3";
+    private const string Format = "aws-org-sso-emulator/4";
 
     private readonly string _path;
     private readonly StorageKeys _keys = new();
+    private readonly Journal _journal = new();
     private LiteDatabase? _db;
 
     private StateFile(string path) => _path = path;
@@ -37,8 +38,22 @@ internal sealed class StateFile : IDisposable
         return file;
     }
 
-    /// <summary>Every collection the store knows, as a snapshot (each document under its own id again).</summary>
+    /// <summary>
+    /// Every collection the store knows, as a snapshot (each document under its own id again). Journal entries left by a
+    /// run that ended without folding them (a crash) are folded first.
+    /// </summary>
     public Snapshot Load()
+    {
+        var snapshot = LoadCollections();
+        var db = Database;
+        if (!db.CollectionExists(Journal.Collection)) return snapshot;
+        _journal.Load(db.GetCollection(Journal.Collection).FindAll());
+        if (_journal.Count == 0) return snapshot;
+        Fold();
+        return LoadCollections();
+    }
+
+    private Snapshot LoadCollections()
     {
         var db = Database;
         var names = db.GetCollectionNames().ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -58,29 +73,66 @@ internal sealed class StateFile : IDisposable
         return stored;
     }
 
+    /// <summary>Journal entries not yet folded into their collections.</summary>
+    public int JournalLength => _journal.Count;
+
     /// <summary>
     /// One LiteDB transaction for the whole batch: all of it is on disk, or none of it. A document changed by several
-    /// writes of the batch is written once, in its last version (no one can see the versions in between on disk).
+    /// writes of the batch is written once, in its last version (no one can see the versions in between on disk). A
+    /// small batch is one journal entry (<see cref="Journal"/>); a large one or a reset goes to the collections, with
+    /// every entry still in the journal.
     /// </summary>
     /// <param name="trail">The event trail's pages to save and delete, after the batch's own changes.</param>
     public void Commit(IReadOnlyCollection<PendingCommit> batch, IReadOnlyList<Change> trail)
     {
-        var (resets, changes) = LastVersions(batch);
-        RequireSpaceFor(changes.Count + trail.Count);
-        var db = Database;
-        var logLength = LogLength();
-        if (!db.BeginTrans()) throw new InvalidOperationException("The state file already had a transaction open.");
-        _keys.Begin(clears: resets);
-        try
+        var (resets, changes, _) = Merge(batch.Select(c => new JournalEntry(0, c.ResetsEverything, c.Changes, [])).ToList());
+        var commit = new JournalEntry(0, resets, changes.Select(AsBson).ToList(), trail);
+        if (_journal.Takes(commit)) Save(commit);
+        else Fold(commit);
+    }
+
+    /// <summary>Moves every journal entry into its collections and out of the journal, in one transaction.</summary>
+    public void Fold() => Fold(null);
+
+    private void Save(JournalEntry commit)
+    {
+        var (entry, document) = _journal.Next(commit);
+        InTransaction(clears: false, commit.Changes.Count + commit.Trail.Count, db => db.GetCollection(Journal.Collection).Insert(document));
+        _journal.Saved(entry);
+    }
+
+    private void Fold(JournalEntry? commit)
+    {
+        var entries = commit is null ? _journal.Entries.ToList() : [.. _journal.Entries, commit];
+        if (entries.Count == 0) return;
+        var (resets, changes, trail) = Merge(entries);
+        var journaled = _journal.Count > 0;
+        InTransaction(clears: resets, changes.Count + trail.Count, db =>
         {
-            if (resets) DeleteEverything(db);
+            if (resets) DeleteEverything(db); // the journal with everything else
+            else if (journaled) db.GetCollection(Journal.Collection).DeleteAll();
             var inserts = new Dictionary<string, List<BsonDocument>>();
             foreach (var change in changes) Apply(db, change, inserts);
             foreach (var (collection, documents) in inserts) db.GetCollection(collection).Insert(documents);
             foreach (var change in trail) ApplyToTrail(db, change);
+        });
+        _journal.Folded();
+    }
+
+    /// <summary>A transaction that commits whole or leaves the file (and the storage keys) as they were.</summary>
+    private void InTransaction(bool clears, int documents, Action<LiteDatabase> write)
+    {
+        RequireSpaceFor(documents);
+        var db = Database;
+        var logLength = LogLength();
+        if (!db.BeginTrans()) throw new InvalidOperationException("The state file already had a transaction open.");
+        _keys.Begin(clears);
+        try
+        {
+            write(db);
             if (!db.Commit()) throw new InvalidOperationException("The state file's transaction was not committed.");
             _keys.Committed();
-            DocumentsWrittenSinceOpen += changes.Count + trail.Count;
+            DocumentsWrittenSinceOpen += documents;
         }
         catch
         {
@@ -91,22 +143,32 @@ internal sealed class StateFile : IDisposable
         }
     }
 
-    /// <summary>The batch's net effect: whether it resets everything first, then each changed document's last version.</summary>
-    private static (bool Resets, IReadOnlyCollection<Change> Changes) LastVersions(IReadOnlyCollection<PendingCommit> batch)
+    private static Change AsBson(Change change) => change.Document is null or BsonDocument
+        ? change
+        : change with { Document = Documents.Mapper.ToDocument(change.Document.GetType(), change.Document) };
+
+    /// <summary>
+    /// The net effect of commits in order: whether it resets everything first, each changed document's last version,
+    /// and the trail's pages (what came before a reset is deleted with everything else).
+    /// </summary>
+    private static (bool Resets, IReadOnlyCollection<Change> Changes, IReadOnlyList<Change> Trail) Merge(IReadOnlyList<JournalEntry> entries)
     {
-        if (batch.Count == 1) return (batch.First().ResetsEverything, batch.First().Changes);
+        if (entries.Count == 1) return (entries[0].Resets, entries[0].Changes, entries[0].Trail);
         var resets = false;
         var last = new Dictionary<(string Collection, string Id), Change>();
-        foreach (var commit in batch)
+        var trail = new List<Change>();
+        foreach (var entry in entries)
         {
-            if (commit.ResetsEverything)
+            if (entry.Resets)
             {
                 resets = true;
-                last.Clear(); // what came before the reset is deleted with everything else
+                last.Clear();
+                trail.Clear();
             }
-            foreach (var change in commit.Changes) last[(change.Collection, change.Id.ToLowerInvariant())] = change;
+            foreach (var change in entry.Changes) last[(change.Collection, change.Id.ToLowerInvariant())] = change;
+            trail.AddRange(entry.Trail);
         }
-        return (resets, last.Values);
+        return (resets, last.Values, trail);
     }
 
     /// <summary>
@@ -123,7 +185,7 @@ internal sealed class StateFile : IDisposable
             _keys.Forget(change.Collection, change.Id);
             return;
         }
-        var document = change.Document as BsonDocument ?? Documents.Mapper.ToDocument(change.Document.GetType(), change.Document);
+        var document = (BsonDocument)change.Document;
         document[StorageKeys.DocumentIdField] = change.Id;
         if (key is { } existing)
         {
@@ -236,8 +298,8 @@ internal sealed class StateFile : IDisposable
     }
 
     /// <summary>
-    /// A file with our marker is ours: in the current format, or in an older one, which is upgraded in place (format 2:
-    /// the marker only; format 1: documents under storage keys). A file without it is accepted only when every
+    /// A file with our marker is ours: in the current format, or in an older one, which is upgraded in place (formats 2
+    /// and 3: the marker only; format 1: documents under storage keys). A file without it is accepted only when every
     /// collection in it is one the emulator declares (a state file written before the marker existed, so format 1, or
     /// a new one); it gets the marker.
     /// </summary>
@@ -247,7 +309,7 @@ internal sealed class StateFile : IDisposable
         var format = db.GetCollection(MarkerCollection).FindById("format")?["format"].AsString;
         var marker = new BsonDocument { ["_id"] = "format", ["format"] = Format };
         if (format == Format) return;
-        if (format == StateFileUpgrade.Format2)
+        if (format is StateFileUpgrade.Format2 or StateFileUpgrade.Format3)
         {
             StateFileUpgrade.Mark(db, marker, MarkerCollection);
             return;

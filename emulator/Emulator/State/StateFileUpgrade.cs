@@ -11,14 +11,18 @@ namespace Emulator.State;
 /// <item>format 3 saves new trail pages in <see cref="Services.Trail.TrailPageCodec"/>'s binary and still reads JSON
 /// pages, so a format-2 file only takes the new marker. The marker is what keeps an emulator that cannot read the
 /// binary pages from opening the file and losing its trail.</item>
+/// <item>format 4 keeps small commits in a <see cref="Journal"/> until they are folded into their collections; a file
+/// of format 2 or 3 has no journal, so it only takes the new marker, which keeps an emulator that would not fold the
+/// journal (and so would not see its writes) from opening the file.</item>
 /// </list>
 /// </summary>
 internal static class StateFileUpgrade
 {
     public const string Format1 = "aws-org-sso-emulator/1";
     public const string Format2 = "aws-org-sso-emulator/2";
+    public const string Format3 = "aws-org-sso-emulator/3";
 
-    /// <summary>Format 2 to 3: the documents stay as they are.</summary>
+    /// <summary>Format 2 or 3 to 4: the documents stay as they are.</summary>
     public static void Mark(LiteDatabase db, BsonDocument marker, string markerCollection)
     {
         db.GetCollection(markerCollection).Upsert(marker);

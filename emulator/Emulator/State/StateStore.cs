@@ -11,7 +11,8 @@ namespace Emulator.State;
 /// <item>Writes run one at a time on the head (the durable snapshot plus the writes still being committed). A handler
 /// that throws leaves nothing; otherwise its changes become the new head and go to the committer.</item>
 /// <item>The committer thread puts every write waiting at that moment into one LiteDB transaction (group commit), then
-/// publishes the head it reached as the durable snapshot, then acknowledges those writes.</item>
+/// publishes the head it reached as the durable snapshot, then acknowledges those writes. A small transaction is one
+/// journal entry; the committer folds the entries into their collections while no write waits (<see cref="Journal"/>).</item>
 /// <item>The event trail (<see cref="Trail"/>) is saved by the same commits: a write's events with the write, reads'
 /// events in the next commit after they were recorded.</item>
 /// <item>When a commit fails (e.g. a full disk) those writes and every write queued behind them fail, the head goes
@@ -147,10 +148,11 @@ public sealed class StateStore : IDisposable
         var bulkWritten = false; // a write of 1,000+ documents whose memory is still to be released
         while (true)
         {
-            var idleWork = uncheckpointed || _file!.DocumentsWrittenSinceOpen >= BulkWriteDocuments;
+            var idleWork = uncheckpointed || _file!.JournalLength > 0 || _file.DocumentsWrittenSinceOpen >= BulkWriteDocuments;
             if (!_queue.TryTake(out var first, idleWork ? (int)CheckpointInterval.TotalMilliseconds : Timeout.Infinite))
             {
                 if (_queue.IsCompleted) break;
+                TryFold();
                 uncheckpointed = !TryCheckpoint();
                 lastCheckpoint.Restart();
                 if (!uncheckpointed)
@@ -165,6 +167,7 @@ public sealed class StateStore : IDisposable
             var written = _file!.DocumentsWrittenSinceOpen;
             if (Commit(batch)) uncheckpointed = true;
             bulkWritten |= _file.DocumentsWrittenSinceOpen - written >= BulkWriteDocuments;
+            if (_file.JournalLength >= Journal.FoldAt && _queue.Count == 0) TryFold();
             // As soon as no write waits: a checkpoint every 2 s, and right after a bulk write its release (not after 2 s idle).
             if (uncheckpointed && _queue.Count == 0 && (bulkWritten || lastCheckpoint.Elapsed > CheckpointInterval))
             {
@@ -240,6 +243,16 @@ public sealed class StateStore : IDisposable
         foreach (var commit in batch) commit.Fail(failure);
     }
 
+    /// <summary>
+    /// Moves the journal's entries into their collections (<see cref="Journal"/>) while no write waits: the writes they
+    /// hold are durable already, so a failure here only leaves them in the journal for the next fold.
+    /// </summary>
+    private void TryFold()
+    {
+        try { _file!.Fold(); }
+        catch (Exception) { }
+    }
+
     /// <summary>Housekeeping: a failure here never touches a write that was already acknowledged.</summary>
     private bool TryCheckpoint()
     {
@@ -280,6 +293,7 @@ public sealed class StateStore : IDisposable
             SaveTrail();
             lock (_writeGate) _queue.CompleteAdding();
             _committer.Join();
+            TryFold();
             TryCheckpoint();
         }
         _file?.Dispose();
