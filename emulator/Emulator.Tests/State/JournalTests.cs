@@ -51,18 +51,34 @@ public sealed class JournalTests : IDisposable
     }
 
     [Fact]
-    public void A_large_commit_goes_to_the_collections_with_every_entry_still_in_the_journal()
+    public void A_bulk_commit_is_several_entries_saved_together()
     {
+        var count = Journal.EntryChanges * 3 + 1;
+        using (var file = StateFile.Open(DataPath))
+        {
+            file.Load();
+            file.Commit([Write(Enumerable.Range(0, count).Select(i => Put(Account($"5{i:D11}"))).ToArray())], []);
+            file.JournalLength.Should().Be(4);
+        }
+        OnDisk().Should().Be(("", 4));
+        using (var store = new StateStore(DataPath))
+            store.Read(tx => tx.Accounts.Count()).Should().Be(count);
+        OnDisk().Journal.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_commit_too_large_for_the_journal_goes_to_the_collections_with_every_entry_still_in_the_journal()
+    {
+        var count = Journal.MaxEntries * Journal.EntryChanges;
         using (var file = StateFile.Open(DataPath))
         {
             file.Load();
             file.Commit([Write(Put(Account("111111111111")))], []);
-            var bulk = Enumerable.Range(0, Journal.MaxChanges + 1).Select(i => Put(Account($"5{i:D11}"))).ToArray();
-            file.Commit([Write(bulk)], []);
+            file.Commit([Write(Enumerable.Range(0, count).Select(i => Put(Account($"5{i:D11}"))).ToArray())], []);
             file.JournalLength.Should().Be(0);
         }
         var (accounts, journal) = OnDisk();
-        accounts.Split(',').Should().HaveCount(Journal.MaxChanges + 2).And.Contain("111111111111=a");
+        accounts.Split(',').Should().HaveCount(count + 1).And.Contain("111111111111=a");
         journal.Should().Be(0);
     }
 

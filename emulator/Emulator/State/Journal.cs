@@ -8,21 +8,22 @@ namespace Emulator.State;
 /// or more for every collection a transaction touches, so a CreateAccount cost ~16 pages, its journal entry ~6. The
 /// entries are folded into their collections later, many at once, in one transaction that also deletes them (so a
 /// document is always in its collection or in an entry, never lost in between); at open, entries left by a crash are
-/// folded before the state is loaded. This class keeps the entries not yet folded, in order; the committer thread
+/// folded before the state is loaded. A bulk write is several entries, saved in one transaction: its documents are
+/// written once, without index work, before it is acknowledged, and folded right after. This class keeps the entries not yet folded, in order; the committer thread
 /// alone uses it.
 /// </summary>
 internal sealed class Journal
 {
     public const string Collection = "_journal";
 
-    /// <summary>A commit with more changes than this (a bulk write, e.g. trusted access in 10,000 accounts) goes straight to the collections.</summary>
-    public const int MaxChanges = 64;
+    /// <summary>Changes in one entry: a larger commit (a bulk write, e.g. trusted access in 10,000 accounts) takes several.</summary>
+    public const int EntryChanges = 64;
 
     /// <summary>The committer folds once this many entries wait and no write does.</summary>
     public const int FoldAt = 128;
 
-    /// <summary>Beyond this many, a commit folds the entries with itself, whether writes wait or not.</summary>
-    public const int MaxEntries = 1_024;
+    /// <summary>A commit that would leave more entries waiting goes to the collections, with every entry still in the journal.</summary>
+    public const int MaxEntries = 512;
 
     private readonly List<JournalEntry> _entries = [];
     private long _lastId;
@@ -32,20 +33,26 @@ internal sealed class Journal
     public int Count => _entries.Count;
 
     /// <summary>Whether a commit goes to the journal rather than straight to the collections.</summary>
-    public bool Takes(JournalEntry commit) =>
-        !commit.Resets && commit.Changes.Count + commit.Trail.Count <= MaxChanges && _entries.Count < MaxEntries;
+    public bool Takes(JournalEntry commit) => !commit.Resets && _entries.Count + EntriesFor(commit) <= MaxEntries;
 
-    /// <summary>The commit as the journal's next document (the entry counts once <see cref="Saved"/>).</summary>
-    public (JournalEntry Entry, BsonDocument Document) Next(JournalEntry commit)
+    private static int EntriesFor(JournalEntry commit) =>
+        (commit.Changes.Count + EntryChanges - 1) / EntryChanges + (commit.Trail.Count + EntryChanges - 1) / EntryChanges;
+
+    /// <summary>
+    /// The commit as the journal's next entries, each with its document (they count once <see cref="Saved"/>): its
+    /// changes <see cref="EntryChanges"/> at a time, then its trail pages.
+    /// </summary>
+    public List<(JournalEntry Entry, BsonDocument Document)> Next(JournalEntry commit)
     {
-        var entry = commit with { Id = _lastId + 1 };
-        var document = new BsonDocument
+        var parts = commit.Changes.Chunk(EntryChanges).Select(changes => commit with { Changes = changes, Trail = [] })
+            .Concat(commit.Trail.Chunk(EntryChanges).Select(trail => commit with { Changes = [], Trail = trail }));
+        var id = _lastId;
+        return parts.Select(part => part with { Id = ++id }).Select(entry => (entry, new BsonDocument
         {
             ["_id"] = entry.Id,
             ["changes"] = new BsonArray(entry.Changes.Select(ToBson)),
             ["trail"] = new BsonArray(entry.Trail.Select(ToBson)),
-        };
-        return (entry, document);
+        })).ToList();
     }
 
     public void Saved(JournalEntry entry)

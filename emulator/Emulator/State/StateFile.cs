@@ -96,9 +96,10 @@ internal sealed class StateFile : IDisposable
 
     private void Save(JournalEntry commit)
     {
-        var (entry, document) = _journal.Next(commit);
-        InTransaction(clears: false, commit.Changes.Count + commit.Trail.Count, db => db.GetCollection(Journal.Collection).Insert(document));
-        _journal.Saved(entry);
+        if (commit.Changes.Count == 0 && commit.Trail.Count == 0) return;
+        var entries = _journal.Next(commit);
+        InTransaction(clears: false, commit.Changes.Count + commit.Trail.Count, db => db.GetCollection(Journal.Collection).Insert(entries.Select(e => e.Document)));
+        foreach (var (entry, _) in entries) _journal.Saved(entry);
     }
 
     private void Fold(JournalEntry? commit)
