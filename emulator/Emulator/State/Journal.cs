@@ -9,8 +9,8 @@ namespace Emulator.State;
 /// entries are folded into their collections later, many at once, in one transaction that also deletes them (so a
 /// document is always in its collection or in an entry, never lost in between); at open, entries left by a crash are
 /// folded before the state is loaded. A bulk write is several entries, saved in one transaction: its documents are
-/// written once, without index work, before it is acknowledged, and folded right after. This class keeps the entries not yet folded, in order; the committer thread
-/// alone uses it.
+/// written once, without LiteDB's index work, before it is acknowledged, and folded right after. This class keeps the
+/// entries not yet folded, in order; the committer thread alone uses it.
 /// </summary>
 internal sealed class Journal
 {
@@ -33,27 +33,28 @@ internal sealed class Journal
     public int Count => _entries.Count;
 
     /// <summary>Whether a commit goes to the journal rather than straight to the collections.</summary>
-    public bool Takes(JournalEntry commit) => !commit.Resets && _entries.Count + EntriesFor(commit) <= MaxEntries;
-
-    private static int EntriesFor(JournalEntry commit) =>
-        (commit.Changes.Count + EntryChanges - 1) / EntryChanges + (commit.Trail.Count + EntryChanges - 1) / EntryChanges;
+    public bool Takes(JournalEntry commit) => !commit.Resets && _entries.Count + Chunks(commit).Count <= MaxEntries;
 
     /// <summary>
     /// The commit as the journal's next entries, each with its document (they count once <see cref="Saved"/>): its
-    /// changes <see cref="EntryChanges"/> at a time, then its trail pages.
+    /// changes <see cref="EntryChanges"/> at a time, its trail pages with the last.
     /// </summary>
     public List<(JournalEntry Entry, BsonDocument Document)> Next(JournalEntry commit)
     {
-        var parts = commit.Changes.Chunk(EntryChanges).Select(changes => commit with { Changes = changes, Trail = [] })
-            .Concat(commit.Trail.Chunk(EntryChanges).Select(trail => commit with { Changes = [], Trail = trail }));
+        var chunks = Chunks(commit);
         var id = _lastId;
-        return parts.Select(part => part with { Id = ++id }).Select(entry => (entry, new BsonDocument
-        {
-            ["_id"] = entry.Id,
-            ["changes"] = new BsonArray(entry.Changes.Select(ToBson)),
-            ["trail"] = new BsonArray(entry.Trail.Select(ToBson)),
-        })).ToList();
+        return chunks.Select((changes, i) => commit with { Id = ++id, Changes = changes, Trail = i == chunks.Count - 1 ? commit.Trail : [] })
+            .Select(entry => (entry, new BsonDocument
+            {
+                ["_id"] = entry.Id,
+                ["changes"] = new BsonArray(entry.Changes.Select(ToBson)),
+                ["trail"] = new BsonArray(entry.Trail.Select(ToBson)),
+            }))
+            .ToList();
     }
+
+    private static List<Change[]> Chunks(JournalEntry commit) =>
+        commit.Changes.Count == 0 ? [[]] : commit.Changes.Chunk(EntryChanges).ToList();
 
     public void Saved(JournalEntry entry)
     {
