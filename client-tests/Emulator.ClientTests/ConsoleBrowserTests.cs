@@ -76,6 +76,44 @@ public sealed class ConsoleBrowserTests : EmulatorTest, IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_submitted_form_cancels_the_pending_live_reload()
+    {
+        // A reload due while a form posts would cancel the post's own navigation (the toggle's notice never came). The
+        // page's timers run on Playwright's paused clock; an open event keeps the page from reloading, so the timer's
+        // firing shows in the status line instead, and the form's navigation is prevented so the clock can be moved.
+        await _page.Clock.InstallAsync();
+        await _page.ReloadAsync();
+        await _page.Clock.PauseAtAsync(DateTime.Now.AddMinutes(1));
+        await Expect(_page.Locator("#refresh-state")).ToHaveTextAsync("live");
+        await _page.Locator("#timeline li.event summary").First.EvaluateAsync("summary => summary.click()");
+        await _page.EvaluateAsync("() => document.addEventListener('submit', e => e.preventDefault())");
+
+        (await Aws(Management, "organizations", "create-account", "--account-name", "Other", "--email", "other@example.com")).ShouldSucceed();
+        await Expect(_page.Locator("#refresh-state")).ToHaveTextAsync("updating"); // the event came; its reload waits for the clock
+        await _page.Locator($"tr.trusted-service[data-service='{Sso}'] button.toggle").EvaluateAsync("button => button.click()");
+        await _page.Clock.RunForAsync(1000);
+
+        await Expect(_page.Locator("#refresh-state")).ToHaveTextAsync("updating", new() { Timeout = 1000 });
+    }
+
+    [Fact]
+    public async Task Without_a_form_submitted_the_pending_live_reload_fires()
+    {
+        // The control of the test above: the same steps without the submit, so the status line does show the timer firing.
+        await _page.Clock.InstallAsync();
+        await _page.ReloadAsync();
+        await _page.Clock.PauseAtAsync(DateTime.Now.AddMinutes(1));
+        await Expect(_page.Locator("#refresh-state")).ToHaveTextAsync("live");
+        await _page.Locator("#timeline li.event summary").First.EvaluateAsync("summary => summary.click()");
+
+        (await Aws(Management, "organizations", "create-account", "--account-name", "Other", "--email", "other@example.com")).ShouldSucceed();
+        await Expect(_page.Locator("#refresh-state")).ToHaveTextAsync("updating");
+        await _page.Clock.RunForAsync(1000);
+
+        await Expect(_page.Locator("#refresh-state")).ToHaveTextAsync("live: new events, reload to see them");
+    }
+
+    [Fact]
     public async Task The_timeline_filters_by_account_and_sets_the_services_own_events_apart()
     {
         await _page.Locator("#timeline-filter select[name='account']").SelectOptionAsync(_member);
