@@ -75,21 +75,29 @@ public sealed class ConsoleBrowserTests : EmulatorTest, IAsyncLifetime
         record.GetProperty("userIdentity").GetProperty("accountId").GetString().Should().Be(ManagementAccountId);
     }
 
-    [Fact]
-    public async Task A_submitted_form_cancels_the_pending_live_reload()
+    /// <summary>
+    /// The page's timers on Playwright's paused clock, one event open (so that a due reload shows in the status line
+    /// instead of reloading the page), and another client's event come: a reload is due, waiting for the clock.
+    /// </summary>
+    private async Task AReloadIsDue()
     {
-        // A reload due while a form posts would cancel the post's own navigation (the toggle's notice never came). The
-        // page's timers run on Playwright's paused clock; an open event keeps the page from reloading, so the timer's
-        // firing shows in the status line instead, and the form's navigation is prevented so the clock can be moved.
         await _page.Clock.InstallAsync();
         await _page.ReloadAsync();
         await _page.Clock.PauseAtAsync(DateTime.Now.AddMinutes(1));
         await Expect(_page.Locator("#refresh-state")).ToHaveTextAsync("live");
         await _page.Locator("#timeline li.event summary").First.EvaluateAsync("summary => summary.click()");
+        (await Aws(Management, "organizations", "create-account", "--account-name", "Other", "--email", "other@example.com")).ShouldSucceed();
+        await Expect(_page.Locator("#refresh-state")).ToHaveTextAsync("updating");
+    }
+
+    [Fact]
+    public async Task A_submitted_form_cancels_the_pending_live_reload()
+    {
+        // A reload due while a form posts would cancel the post's own navigation (the toggle's notice never came). The
+        // form's navigation is prevented here so that the clock can be moved.
+        await AReloadIsDue();
         await _page.EvaluateAsync("() => document.addEventListener('submit', e => e.preventDefault())");
 
-        (await Aws(Management, "organizations", "create-account", "--account-name", "Other", "--email", "other@example.com")).ShouldSucceed();
-        await Expect(_page.Locator("#refresh-state")).ToHaveTextAsync("updating"); // the event came; its reload waits for the clock
         await _page.Locator($"tr.trusted-service[data-service='{Sso}'] button.toggle").EvaluateAsync("button => button.click()");
         await _page.Clock.RunForAsync(1000);
 
@@ -99,15 +107,8 @@ public sealed class ConsoleBrowserTests : EmulatorTest, IAsyncLifetime
     [Fact]
     public async Task Without_a_form_submitted_the_pending_live_reload_fires()
     {
-        // The control of the test above: the same steps without the submit, so the status line does show the timer firing.
-        await _page.Clock.InstallAsync();
-        await _page.ReloadAsync();
-        await _page.Clock.PauseAtAsync(DateTime.Now.AddMinutes(1));
-        await Expect(_page.Locator("#refresh-state")).ToHaveTextAsync("live");
-        await _page.Locator("#timeline li.event summary").First.EvaluateAsync("summary => summary.click()");
+        await AReloadIsDue();
 
-        (await Aws(Management, "organizations", "create-account", "--account-name", "Other", "--email", "other@example.com")).ShouldSucceed();
-        await Expect(_page.Locator("#refresh-state")).ToHaveTextAsync("updating");
         await _page.Clock.RunForAsync(1000);
 
         await Expect(_page.Locator("#refresh-state")).ToHaveTextAsync("live: new events, reload to see them");
