@@ -27,7 +27,7 @@ public sealed class JournalTests : IDisposable
     private (string Accounts, int Journal) OnDisk()
     {
         using var db = new LiteDatabase(new ConnectionString { Filename = DataPath, Connection = ConnectionType.Direct });
-        return (db.GetCollection("accounts").FindAll().Select(d => $"{d[StorageKeys.DocumentIdField].AsString}={d["Name"].AsString}").Order().Aggregate("", (all, a) => all.Length == 0 ? a : $"{all},{a}"),
+        return (string.Join(',', db.GetCollection("accounts").FindAll().Select(d => $"{d[StorageKeys.DocumentIdField].AsString}={d["Name"].AsString}").Order()),
             db.GetCollection(Journal.Collection).Count());
     }
 

@@ -33,7 +33,8 @@ internal sealed class Journal
     public int Count => _entries.Count;
 
     /// <summary>Whether a commit goes to the journal rather than straight to the collections.</summary>
-    public bool Takes(JournalEntry commit) => !commit.Resets && _entries.Count + Chunks(commit).Count <= MaxEntries;
+    public bool Takes(JournalEntry commit) =>
+        !commit.Resets && _entries.Count + Math.Max(1, (commit.Changes.Count + EntryChanges - 1) / EntryChanges) <= MaxEntries;
 
     /// <summary>
     /// The commit as the journal's next entries, each with its document (they count once <see cref="Saved"/>): its
